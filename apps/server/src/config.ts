@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** Treats an empty variable as unset, so `FOO=` in a shell or a compose file means "default". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const EnvSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  HOST: optional(z.string().min(1)),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }),
+  ),
+  DATA_DIR: optional(z.string().min(1)),
+  SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  ENCRYPTION_KEY: optional(
+    z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes encoded in base64 (44 characters)'),
+  ),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  LOG_PRETTY: optional(booleanFlag),
+  SEED_DEMO: optional(booleanFlag),
+  BODY_LIMIT_BYTES: optional(z.coerce.number().int().min(1024)),
+  WEB_DIST_DIR: optional(z.string().min(1)),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  /** Demo values are generated when unset; production must set both (documented in the README). */
+  sessionSecret: string | undefined;
+  encryptionKey: string | undefined;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  logLevel: string;
+  logPretty: boolean;
+  seedDemo: boolean;
+  bodyLimitBytes: number;
+  webDistDir: string | undefined;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The only place that reads the environment: parse once, fail listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const vars = parsed.data;
+  const port = vars.PORT ?? 3000;
+  const dataDir = vars.DATA_DIR ?? path.resolve('data');
+  return Object.freeze({
+    port,
+    host: vars.HOST ?? '0.0.0.0',
+    database: vars.DATABASE_URL
+      ? { kind: 'postgres', url: vars.DATABASE_URL }
+      : { kind: 'pglite', dataDir: dataDir === 'memory://' ? dataDir : path.join(dataDir, 'pglite') },
+    dataDir,
+    sessionSecret: vars.SESSION_SECRET,
+    encryptionKey: vars.ENCRYPTION_KEY,
+    smtpUrl: vars.SMTP_URL,
+    publicUrl: vars.PUBLIC_URL ?? `http://localhost:${port}`,
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    logPretty: vars.LOG_PRETTY ?? false,
+    seedDemo: vars.SEED_DEMO ?? true,
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    webDistDir: vars.WEB_DIST_DIR,
+  } satisfies Config);
+}

@@ -1,0 +1,9 @@
+import type { Database } from '../platform/db/database.js';
+import { seedDemoTerritories } from '../modules/territories/index.js';
+
+/** Loads the demo data set, all or nothing. Idempotent, so every start may run it. */
+export async function seedDemo(db: Database): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await seedDemoTerritories(trx);
+  });
+}

@@ -1,0 +1,2 @@
+export { referenceRoutes } from './reference.routes.js';
+export { countryName, currencyDigits, isCountryCode } from './reference.service.js';

@@ -1,0 +1,3 @@
+export { territoriesRoutes } from './territories.routes.js';
+export { createTerritoriesService, type TerritoriesService } from './territories.service.js';
+export { seedDemoTerritories } from './territories.demo.js';

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Database = Kysely<DB>;
+/** What repositories take: the database or a transaction, so services can compose them. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; searchPath?: string }
+  | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
+
+// numeric stays a string (exact money); bigint counts become JS numbers (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** The one place that knows which engine runs: everything above sees a Kysely<DB>. */
+export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogger): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'glocal',
+      ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
+    });
+    // An idle client whose backend dies emits 'error' on the pool; without a listener Node would
+    // crash. The pool drops that client and the next query opens a fresh one: we recover by itself.
+    pool.on('error', (error) => log?.warn({ err: error }, 'database connection lost'));
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  }
+  if (target.dataDir !== 'memory://') fs.mkdirSync(target.dataDir, { recursive: true });
+  const pglite = new PGlite({
+    ...(target.dataDir === 'memory://' ? {} : { dataDir: target.dataDir }),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+  });
+  return new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
+}
+
+/** Liveness of the database, for `/ready`: a short query with its own deadline. */
+export async function pingDatabase(db: Database, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([sql`select 1`.execute(db).then(() => true), deadline]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Runs `work` in one transaction: all of it is stored, or none of it. */
+export function inTransaction<T>(db: Database, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { LanguageSwitcher } from '../components/ui/language-switcher';
+import { SkipLink } from '../components/ui/skip-link';
+
+const MAIN_ID = 'main';
+
+export function RootLayout() {
+  const { formatMessage } = useIntl();
+  const navigation = useNavigation();
+  const main = useFocusMainOnNavigation();
+
+  return (
+    <div className="layout">
+      <SkipLink targetId={MAIN_ID}>{formatMessage({ id: 'app.skip_to_content' })}</SkipLink>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-header__brand">
+            {formatMessage({ id: 'app.name' })}
+          </Link>
+          <nav className="primary-nav" aria-label={formatMessage({ id: 'nav.label' })}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {formatMessage({ id: 'nav.home' })}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/territories">{formatMessage({ id: 'nav.territories' })}</NavLink>
+              </li>
+              <li>
+                {/* Served by the API server, outside this app: a full page load, not a route. */}
+                <a href="/api/docs">{formatMessage({ id: 'nav.api_docs' })}</a>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <main id={MAIN_ID} ref={main} tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{formatMessage({ id: 'app.footer' })}</p>
+      </footer>
+    </div>
+  );
+}
+
+/**
+ * After a client-side navigation, moves focus to the new page's content, as a full page load
+ * would, so screen-reader users hear the new page instead of staying on the old link.
+ */
+function useFocusMainOnNavigation() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const previousPathname = useRef(pathname);
+
+  useEffect(() => {
+    if (previousPathname.current === pathname) return;
+    previousPathname.current = pathname;
+    main.current?.focus();
+  }, [pathname]);
+
+  return main;
+}

@@ -1,0 +1,33 @@
+import { useIntl } from 'react-intl';
+import type { TerritoryNode } from '../utils/build-territory-tree';
+
+/** The hierarchy as nested lists: every level is readable without scripts, styles or a tree widget. */
+export function TerritoryTree({ nodes }: { nodes: readonly TerritoryNode[] }) {
+  // The explicit role keeps list semantics in Safari, which drops them when bullets are hidden.
+  return (
+    <ul className="territory-tree" role="list">
+      {nodes.map((node) => (
+        <TerritoryTreeItem key={node.territory.id} node={node} />
+      ))}
+    </ul>
+  );
+}
+
+function TerritoryTreeItem({ node: { territory, children } }: { node: TerritoryNode }) {
+  const { formatMessage } = useIntl();
+  const level = formatMessage({ id: `territories.level.${territory.level}` });
+  return (
+    <li className="territory-tree__item">
+      <span className="territory-tree__entry">
+        {/* The name may be a fallback in another language: say which, for screen-reader voices. */}
+        <span className="territory-tree__name" lang={territory.nameLocale}>
+          {territory.name}
+        </span>
+        <span className="territory-tree__details">
+          {formatMessage({ id: 'territories.item.details' }, { level, code: territory.code })}
+        </span>
+      </span>
+      {children.length > 0 && <TerritoryTree nodes={children} />}
+    </li>
+  );
+}

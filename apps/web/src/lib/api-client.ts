@@ -1,0 +1,81 @@
+import { ErrorCode, Problem, type Locale } from '@glocal/contracts';
+
+/**
+ * A failed API call, narrowed to the problem `code` the web translates as `errors.<code>`.
+ * Network failures and answers that are not problem+json get a code too, so every
+ * failure can be shown to people the same way.
+ */
+export class ApiProblem extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly problem?: Problem,
+  ) {
+    super(code);
+    this.name = 'ApiProblem';
+  }
+}
+
+/** The code to show for any error: the problem's own, else a generic internal error. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof ApiProblem ? error.code : 'internal_error';
+}
+
+// Used when a proxy or a crash answers without problem details.
+function codeForStatus(status: number): ErrorCode {
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status === 502 || status === 503 || status === 504) return 'service_unavailable';
+  return 'internal_error';
+}
+
+async function problemFrom(response: Response): Promise<ApiProblem> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    const parsed = Problem.safeParse(await response.json().catch(() => undefined));
+    if (parsed.success) return new ApiProblem(parsed.data.code, response.status, parsed.data);
+  }
+  return new ApiProblem(codeForStatus(response.status), response.status);
+}
+
+/** What we need of a contracts (zod) schema: checking unknown data into a typed value. */
+export interface ResponseSchema<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false };
+}
+
+export interface ApiGetOptions<T> {
+  /** Checks the response against the shared contract before anyone uses it. */
+  schema: ResponseSchema<T>;
+  locale: Locale;
+  query?: Record<string, string | number | undefined>;
+  signal?: AbortSignal;
+}
+
+/** GETs a JSON resource from our API and returns it validated by its contracts schema. */
+export async function apiGet<T>(
+  path: string,
+  { schema, locale, query, signal }: ApiGetOptions<T>,
+): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) search.set(name, String(value));
+  }
+  const url = search.size > 0 ? `${path}?${search}` : path;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': locale },
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiProblem('service_unavailable', 0);
+  }
+  if (!response.ok) throw await problemFrom(response);
+
+  const parsed = schema.safeParse(await response.json());
+  // A body that breaks the contract is our bug, not the reader's: report it as internal.
+  if (!parsed.success) throw new ApiProblem('internal_error', response.status);
+  return parsed.data;
+}
