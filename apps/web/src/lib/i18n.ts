@@ -1,10 +1,12 @@
 import { DEFAULT_LOCALE, LOCALES, RTL_LOCALES, resolveLocale, type Locale } from '@glocal/contracts';
 import { createContext, useContext } from 'react';
+import type { IntlConfig } from 'react-intl';
 import en from '../i18n/en.json';
 
 /** Every message id, taken from the English catalogue, which is the reference. */
 export type MessageId = keyof typeof en;
-export type Messages = Record<MessageId, string>;
+/** Strings in development and tests; ICU ASTs in production builds (see vite.config.ts). */
+export type Messages = IntlConfig['messages'];
 
 declare global {
   // Makes react-intl type-check message ids against the English catalogue.

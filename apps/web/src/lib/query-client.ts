@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiProblem } from './api-client';
+import { ApiProblem } from './api-problem';
 
 // Retrying cannot fix a request the server understood and refused (4xx).
 function shouldRetry(failureCount: number, error: unknown): boolean {

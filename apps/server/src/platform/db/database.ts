@@ -11,7 +11,7 @@ export type Database = Kysely<DB>;
 export type Executor = Kysely<DB> | Transaction<DB>;
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; searchPath?: string }
+  | { kind: 'postgres'; url: string; searchPath?: string; applicationName?: string }
   | { kind: 'pglite'; dataDir: string; loadDataDir?: Blob };
 
 // numeric stays a string (exact money); bigint counts become JS numbers (they stay far below 2^53).
@@ -19,26 +19,29 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** The one place that knows which engine runs: everything above sees a Kysely<DB>. */
 export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogger): Promise<Database> {
-  const plugins = [new CamelCasePlugin()];
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: 10,
       connectionTimeoutMillis: 5_000,
-      application_name: 'glocal',
+      application_name: target.applicationName ?? 'glocal',
       ...(target.searchPath ? { options: `-c search_path=${target.searchPath}` } : {}),
     });
     // An idle client whose backend dies emits 'error' on the pool; without a listener Node would
     // crash. The pool drops that client and the next query opens a fresh one: we recover by itself.
     pool.on('error', (error) => log?.warn({ err: error }, 'database connection lost'));
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   }
   if (target.dataDir !== 'memory://') fs.mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite({
     ...(target.dataDir === 'memory://' ? {} : { dataDir: target.dataDir }),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
-  return new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
+  return kyselyOnPGlite(pglite);
+}
+
+export function kyselyOnPGlite(pglite: PGlite): Database {
+  return new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
 }
 
 /** Liveness of the database, for `/ready`: a short query with its own deadline. */

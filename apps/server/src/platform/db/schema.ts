@@ -24,3 +24,15 @@ export interface DB {
   territory: TerritoryTable;
   territoryName: TerritoryNameTable;
 }
+
+/**
+ * The columns of each table, checked against the migrated database by a test. The type below
+ * fails to compile when this list and the interfaces above disagree.
+ */
+export const DB_COLUMNS = {
+  territory: ['id', 'parentId', 'level', 'code', 'countryCode', 'createdAt', 'updatedAt'],
+  territoryName: ['territoryId', 'locale', 'name'],
+} as const satisfies { [Table in keyof DB]: readonly (keyof DB[Table])[] };
+
+type Unlisted = { [Table in keyof DB]: Exclude<keyof DB[Table], (typeof DB_COLUMNS)[Table][number]> };
+export const everyColumnListed: { [Table in keyof DB]: never } = {} as Unlisted;

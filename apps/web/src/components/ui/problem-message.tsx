@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { errorCodeOf } from '../../lib/api-client';
+import { errorCodeOf } from '../../lib/api-problem';
 
 interface ProblemMessageProps {
   error: unknown;

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../db/migrations/index.js';
+import { createTestDatabase } from '../../../test/test-database.js';
+import type { Database } from './database.js';
+import { DB_COLUMNS } from './schema.js';
+
+const migrationsDir = path.resolve(import.meta.dirname, '../../db/migrations');
+const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+describe('migrations and schema types', () => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase());
+  });
+  afterAll(() => drop());
+
+  it('the migration list names every file of the migrations folder, in timestamp order', () => {
+    const files = fs
+      .readdirSync(migrationsDir)
+      .filter((file) => /^\d{12}_.+\.ts$/.test(file) && !file.endsWith('.test.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(Object.keys(migrations)).toEqual([...files].sort());
+  });
+
+  it('the migrated database has exactly the tables and columns schema.ts declares', async () => {
+    const tables = await db.introspection.getTables();
+    const actual = Object.fromEntries(
+      tables
+        .filter((table) => !table.name.startsWith('kysely_'))
+        .map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
+    );
+    const declared = Object.fromEntries(
+      Object.entries(DB_COLUMNS).map(([table, columns]) => [snake(table), columns.map(snake).sort()]),
+    );
+    expect(actual).toEqual(declared);
+  });
+});

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './build-test-app.js';
+
+describe('API description', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\.1\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/territories', '/api/v1/territories/{id}', '/health', '/ready']),
+    );
+    const list = document.paths['/api/v1/territories'].get;
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['cursor', 'limit', 'parentId', 'level', 'locale']),
+    );
+    const listSchema = list.responses['200'].content['application/json'].schema;
+    expect(Object.keys(listSchema.properties)).toEqual(['items', 'nextCursor']);
+  });
+
+  it('every list endpoint answers the { items, nextCursor } envelope', async () => {
+    const document = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const lists = Object.entries<Record<string, any>>(document.paths)
+      .filter(([path]) => path.startsWith('/api/v1/') && !path.includes('{'))
+      .map(([path, item]) => [path, item.get?.responses?.['200']?.content?.['application/json']?.schema] as const);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const [path, schema] of lists) {
+      expect(Object.keys(schema.properties), path).toEqual(['items', 'nextCursor']);
+    }
+  });
+
+  it('serves a readable documentation page', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/docs/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.body).toMatch(/swagger/i);
+  });
+});
