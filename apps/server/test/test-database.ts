@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<{ db: Database; drop: () => 
   const admin = await openDatabase({ kind: 'postgres', url });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   const db = await openDatabase({ kind: 'postgres', url, searchPath: schema, applicationName: schema });
-  await migrateToLatest(db);
+  await migrateToLatest(db, { schema });
   return {
     db,
     name: schema,
