@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import type { Database } from '../src/platform/db/database.js';
@@ -11,7 +11,7 @@ export type TestApp = {
   db: Database;
   /** PostgreSQL: the schema, also the connections' application_name. */
   databaseName: string;
-  inject: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  inject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 };
 

@@ -1,11 +1,18 @@
+import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import type { TerritoryNode } from '../utils/build-territory-tree';
 
+interface TerritoryTreeProps {
+  nodes: readonly TerritoryNode[];
+  /** The element naming this list: a nested list is announced as "list, Senegal, 1 item". */
+  labelledBy?: string;
+}
+
 /** The hierarchy as nested lists: every level is readable without scripts, styles or a tree widget. */
-export function TerritoryTree({ nodes }: { nodes: readonly TerritoryNode[] }) {
+export function TerritoryTree({ nodes, labelledBy }: TerritoryTreeProps) {
   // The explicit role keeps list semantics in Safari, which drops them when bullets are hidden.
   return (
-    <ul className="territory-tree" role="list">
+    <ul className="territory-tree" role="list" aria-labelledby={labelledBy}>
       {nodes.map((node) => (
         <TerritoryTreeItem key={node.territory.id} node={node} />
       ))}
@@ -15,19 +22,20 @@ export function TerritoryTree({ nodes }: { nodes: readonly TerritoryNode[] }) {
 
 function TerritoryTreeItem({ node: { territory, children } }: { node: TerritoryNode }) {
   const { formatMessage } = useIntl();
+  const nameId = useId();
   const level = formatMessage({ id: `territories.level.${territory.level}` });
   return (
     <li className="territory-tree__item">
       <span className="territory-tree__entry">
         {/* The name may be a fallback in another language: say which, for screen-reader voices. */}
-        <span className="territory-tree__name" lang={territory.nameLocale}>
+        <span id={nameId} className="territory-tree__name" lang={territory.nameLocale}>
           {territory.name}
         </span>
         <span className="territory-tree__details">
           {formatMessage({ id: 'territories.item.details' }, { level, code: territory.code })}
         </span>
       </span>
-      {children.length > 0 && <TerritoryTree nodes={children} />}
+      {children.length > 0 && <TerritoryTree nodes={children} labelledBy={nameId} />}
     </li>
   );
 }

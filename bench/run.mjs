@@ -1,0 +1,54 @@
+// `npm run bench`: speed and memory figures against their targets, on the production build.
+// Each benchmark writes bench/results/<name>.json; the run exits non-zero if a target is missed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import { chromium } from '@playwright/test';
+import { ensureBuilt } from '../scripts/ensure-built.mjs';
+import { printTable, record, results, rssMb, startServer, stopServer } from './lib.mjs';
+
+ensureBuilt();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'glocal-bench-'));
+const env = { PORT: '3291', DATA_DIR: dataDir, SEED_DEMO: 'true' };
+
+try {
+  // 1. First start creates and seeds the embedded database: reported, no target.
+  const first = await startServer(env);
+  record('first-start-to-ready', first.readyMs / 1000, 's', null, 'report', 'creates the PGlite database');
+  await stopServer(first.child);
+
+  // 2. Cold start on the existing data directory, and memory once ready.
+  const cold = await startServer(env);
+  record('cold-start-to-ready', cold.readyMs / 1000, 's', 3, 'max', 'existing PGlite data directory');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  record('rss-after-start', rssMb(cold.child.pid), 'MB', 400, 'max');
+
+  // 3. Liveness throughput on loopback.
+  const load = await autocannon({ url: `${cold.url}/health`, connections: 50, pipelining: 1, duration: 10 });
+  record('health-throughput', load.requests.average, 'req/s', 10_000, 'min', `p99 latency ${load.latency.p99} ms, ${load.errors} errors`);
+
+  // 4. What a phone downloads to show the home page: every JS response, gzipped.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage();
+  const scripts = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(response.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.goto(cold.url, { waitUntil: 'networkidle' });
+  const bodies = await Promise.all(scripts);
+  await browser.close();
+  const gzipped = bodies.reduce((sum, body) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
+  record('home-page-js-gzip', gzipped / 1024, 'KB', 150, 'max', `${bodies.length} scripts`);
+
+  await stopServer(cold.child);
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+printTable();
+process.exit(results.every((result) => result.pass) ? 0 : 1);
