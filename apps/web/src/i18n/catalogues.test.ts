@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, LOCALES, TERRITORY_LEVELS, type Locale } from '@glocal/contracts';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -31,7 +31,7 @@ const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-placeho
 
 const HAS_LETTER = /\p{L}/u;
 const MESSAGE_ID = /^[a-z_]+(\.[a-z0-9_]+)+$/;
-const SRC = fileURLToPath(new URL('..', import.meta.url));
+const SRC = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function sourceFiles(): string[] {
   return readdirSync(SRC, { recursive: true, encoding: 'utf8' })
