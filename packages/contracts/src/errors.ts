@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'not_found',
+  'invalid_cursor',
   'route_not_found',
   'method_not_allowed',
   'rate_limited',
@@ -19,7 +20,13 @@ export const ERROR_CODES = [
   'service_unavailable',
   'internal_error',
   'territory.not_found',
-  'territory.invalid_cursor',
+  'auth.invalid_credentials',
+  'auth.csrf_invalid',
+  'auth.unsupported_content_type',
+  'organisation.not_found',
+  'organisation.host_invalid',
+  'organisation.duplicate_name',
+  'partnership.not_found',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,14 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
-import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../components/ui/language-switcher';
+import { LoadingMessage } from '../components/ui/loading-message';
 import { SkipLink } from '../components/ui/skip-link';
 
 const MAIN_ID = 'main';
 
 export function RootLayout() {
   const { formatMessage } = useIntl();
-  const navigation = useNavigation();
   const main = useFocusMainOnNavigation();
 
   return (
@@ -38,8 +38,11 @@ export function RootLayout() {
           <LanguageSwitcher />
         </div>
       </header>
-      <main id={MAIN_ID} ref={main} tabIndex={-1} aria-busy={navigation.state === 'loading'}>
-        <Outlet />
+      <main id={MAIN_ID} ref={main} tabIndex={-1}>
+        {/* Pages loaded on demand show this inside the layout while their code arrives. */}
+        <Suspense fallback={<LoadingMessage>{formatMessage({ id: 'app.loading' })}</LoadingMessage>}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>{formatMessage({ id: 'app.footer' })}</p>

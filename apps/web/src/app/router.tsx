@@ -1,8 +1,14 @@
+import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RootLayout } from './root-layout';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './routes/route-error';
+
+// Loaded on demand, so the home page does not download the territories page's code.
+const TerritoriesRoute = lazy(async () => ({
+  default: (await import('./routes/territories-route')).TerritoriesRoute,
+}));
 
 export const routes: RouteObject[] = [
   {
@@ -14,11 +20,7 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomeRoute /> },
-          {
-            path: 'territories',
-            // Loaded on demand: the home page does not pay for the tree or the schemas.
-            lazy: async () => ({ Component: (await import('./routes/territories-route')).TerritoriesRoute }),
-          },
+          { path: 'territories', element: <TerritoriesRoute /> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

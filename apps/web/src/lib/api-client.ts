@@ -40,7 +40,8 @@ export async function apiGet<T>(
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined) search.set(name, String(value));
   }
-  const url = search.size > 0 ? `${path}?${search}` : path;
+  const queryString = search.toString();
+  const url = queryString ? `${path}?${queryString}` : path;
 
   let response: Response;
   try {
@@ -54,8 +55,8 @@ export async function apiGet<T>(
   }
   if (!response.ok) throw await problemFrom(response);
 
-  const parsed = schema.safeParse(await response.json());
-  // A body that breaks the contract is our bug, not the reader's: report it as internal.
+  // A body that is not JSON or breaks the contract is our bug, not the reader's: report it as internal.
+  const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new ApiProblem('internal_error', response.status);
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, RTL_LOCALES, resolveLocale, type Locale } from '@glocal/contracts';
+import { LOCALES, RTL_LOCALES, resolveLocale, type Locale } from '@glocal/contracts';
 import { createContext, useContext } from 'react';
 import type { IntlConfig } from 'react-intl';
 import en from '../i18n/en.json';
@@ -44,7 +44,7 @@ export function initialLocale(): Locale {
   } catch {
     // Storage can be disabled (private browsing, strict settings): not worth failing for.
   }
-  return typeof navigator === 'undefined' ? DEFAULT_LOCALE : resolveLocale(navigator.language);
+  return resolveLocale(navigator.language);
 }
 
 export function rememberLocale(locale: Locale): void {

@@ -66,3 +66,9 @@ export async function seedDemoTerritories(db: Executor): Promise<void> {
   };
   for (const country of DEMO_TERRITORIES) await visit(country, null, country.code);
 }
+
+/** Ids of territories by code, for other modules' seeds and imports. */
+export async function territoryIdsByCode(db: Executor, codes: string[]): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('territory').select(['id', 'code']).where('code', 'in', codes).execute();
+  return Object.fromEntries(rows.map((row) => [row.code, row.id]));
+}

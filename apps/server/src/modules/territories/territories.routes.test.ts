@@ -102,10 +102,10 @@ describe('territories API', () => {
     expect(badQuery.json().errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual(['/level', '/limit']);
   });
 
-  it('when the cursor was tampered with, answers 400 territory.invalid_cursor', async () => {
+  it('when the cursor was tampered with, answers 400 invalid_cursor', async () => {
     const response = await t.inject({ method: 'GET', url: '/api/v1/territories?cursor=not-a-cursor' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'territory.invalid_cursor' });
+    expect(response.json()).toMatchObject({ code: 'invalid_cursor' });
   });
 
   it('seeding the demo twice keeps one copy of each territory', async () => {

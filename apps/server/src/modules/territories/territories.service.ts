@@ -19,7 +19,7 @@ export function createTerritoriesService({ db }: { db: Database }) {
   return {
     async list(query: TerritoryListQuery, locale: Locale): Promise<TerritoryList> {
       const afterCode = query.cursor
-        ? String(decodeCursor(query.cursor, 'territory.invalid_cursor', 1)[0])
+        ? String(decodeCursor(query.cursor, 1)[0])
         : undefined;
       const rows = await repository.list({ ...query, afterCode, limit: query.limit + 1 });
       const toView = await views(rows.slice(0, query.limit), locale);

@@ -20,9 +20,124 @@ export interface TerritoryNameTable {
   name: string;
 }
 
+export interface OrganisationTable {
+  id: Generated<string>;
+  type: string;
+  name: string;
+  hostOrganisationId: string | null;
+  homeTerritoryId: string;
+  languages: ColumnType<string[], string[] | undefined, string[]>;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  requireMfa: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface OrganisationTerritoryTable {
+  organisationId: string;
+  territoryId: string;
+}
+
+export interface PartnershipTable {
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  description: string | null;
+  startsOn: ColumnType<string | null, string | null | undefined, string | null>;
+  endsOn: ColumnType<string | null, string | null | undefined, string | null>;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface PartnershipMemberTable {
+  id: Generated<string>;
+  partnershipId: string;
+  organisationId: string | null;
+  territoryId: string | null;
+  role: string;
+}
+
+export interface TerritoryStatisticTable {
+  territoryId: string;
+  year: number;
+  populationTotal: number | null;
+  populationFemale: number | null;
+  populationMale: number | null;
+  foreignBorn: number | null;
+  emigrantsAbroad: number | null;
+  source: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  locale: Generated<string>;
+  kind: Generated<'staff' | 'migrant'>;
+  disabledAt: Date | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface MembershipTable {
+  id: Generated<string>;
+  userId: string;
+  organisationId: string | null;
+  role: string;
+  createdAt: CreatedAt;
+}
+
+export interface UserSessionTable {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: ColumnType<Date, Date | undefined, Date>;
+  expiresAt: ColumnType<Date, Date, Date>;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  windowStartedAt: ColumnType<Date, Date | undefined, Date>;
+  lockedUntil: Date | null;
+}
+
+export interface AuditEventTable {
+  seq: ColumnType<number, never, never>;
+  occurredAt: ColumnType<Date, Date | undefined, never>;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  organisationId: string | null;
+  outcome: Generated<'success' | 'denied' | 'failure'>;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  ip: string | null;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
 export interface DB {
   territory: TerritoryTable;
   territoryName: TerritoryNameTable;
+  organisation: OrganisationTable;
+  organisationTerritory: OrganisationTerritoryTable;
+  partnership: PartnershipTable;
+  partnershipMember: PartnershipMemberTable;
+  territoryStatistic: TerritoryStatisticTable;
+  appUser: AppUserTable;
+  membership: MembershipTable;
+  userSession: UserSessionTable;
+  signInThrottle: SignInThrottleTable;
+  auditEvent: AuditEventTable;
 }
 
 /**
@@ -32,6 +147,24 @@ export interface DB {
 export const DB_COLUMNS = {
   territory: ['id', 'parentId', 'level', 'code', 'countryCode', 'createdAt', 'updatedAt'],
   territoryName: ['territoryId', 'locale', 'name'],
+  organisation: [
+    'id', 'type', 'name', 'hostOrganisationId', 'homeTerritoryId', 'languages', 'email', 'phone', 'website',
+    'requireMfa', 'createdAt', 'updatedAt',
+  ],
+  organisationTerritory: ['organisationId', 'territoryId'],
+  partnership: ['id', 'kind', 'name', 'description', 'startsOn', 'endsOn', 'createdAt', 'updatedAt'],
+  partnershipMember: ['id', 'partnershipId', 'organisationId', 'territoryId', 'role'],
+  territoryStatistic: [
+    'territoryId', 'year', 'populationTotal', 'populationFemale', 'populationMale', 'foreignBorn', 'emigrantsAbroad', 'source',
+  ],
+  appUser: ['id', 'email', 'displayName', 'passwordHash', 'locale', 'kind', 'disabledAt', 'createdAt', 'updatedAt'],
+  membership: ['id', 'userId', 'organisationId', 'role', 'createdAt'],
+  userSession: ['tokenHash', 'userId', 'csrfToken', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'],
+  signInThrottle: ['key', 'failures', 'windowStartedAt', 'lockedUntil'],
+  auditEvent: [
+    'seq', 'occurredAt', 'actorUserId', 'actorLabel', 'action', 'subjectType', 'subjectId', 'organisationId', 'outcome',
+    'details', 'ip', 'requestId', 'prevHash', 'hash',
+  ],
 } as const satisfies { [Table in keyof DB]: readonly (keyof DB[Table])[] };
 
 type Unlisted = { [Table in keyof DB]: Exclude<keyof DB[Table], (typeof DB_COLUMNS)[Table][number]> };

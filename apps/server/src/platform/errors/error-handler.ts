@@ -44,6 +44,8 @@ export function sendProblem(
     ...(problem.params && Object.keys(problem.params).length > 0 ? { params: problem.params } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
+  const retryAfter = problem.params?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 

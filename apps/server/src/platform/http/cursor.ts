@@ -1,15 +1,14 @@
 import { BadRequestError } from '../errors/app-error.js';
-import type { ErrorCode } from '@glocal/contracts';
 
 /**
  * Opaque keyset cursors: the sort key of the last row sent, as base64url JSON. Clients must not
- * build them; a tampered cursor answers 400 with the caller's code.
+ * build them; a tampered cursor answers 400 invalid_cursor.
  */
 export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, invalidCode: ErrorCode, arity: number): (string | number)[] {
+export function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -22,7 +21,7 @@ export function decodeCursor(cursor: string, invalidCode: ErrorCode, arity: numb
   } catch {
     // fall through to the 400 below
   }
-  throw new BadRequestError(invalidCode);
+  throw new BadRequestError('invalid_cursor');
 }
 
 /** Takes `limit + 1` rows fetched and returns the page plus the cursor for the next one. */

@@ -1,0 +1,58 @@
+import { LoginBody, MeView } from '@glocal/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { clientOf } from '../../platform/auth/auth-plugin.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { AuthService } from './auth.service.js';
+
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (app, { auth }) => {
+  app.post(
+    '/login',
+    {
+      config: { csrf: false },
+      // A cross-site form can post text/plain or urlencoded bodies, never application/json.
+      onRequest: async (request) => {
+        if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+          throw new AppError('auth.unsupported_content_type', 415);
+        }
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: MeView },
+      },
+    },
+    async (request, reply) => {
+      const { sessionToken, me } = await auth.signIn(request.body, clientOf(request));
+      reply.setSessionCookie(sessionToken);
+      return me;
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      if (!request.actor) throw new AppError('unauthenticated', 401);
+      await auth.signOut(request.actor, clientOf(request), false);
+      return reply.clearSessionCookie().status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/logout-everywhere',
+    { schema: { tags: ['auth'], summary: 'Sign out of every session of this account', response: { 204: z.null() } } },
+    async (request, reply) => {
+      if (!request.actor) throw new AppError('unauthenticated', 401);
+      await auth.signOut(request.actor, clientOf(request), true);
+      return reply.clearSessionCookie().status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in person, their roles per organisation and CSRF token', response: { 200: MeView } } },
+    (request) => auth.me(request.actor),
+  );
+};

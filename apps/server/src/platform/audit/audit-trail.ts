@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Actor } from '../auth/actor.js';
+import { actorLabel } from '../auth/actor.js';
+import type { Database } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export type AuditEntry = {
+  actor: Actor | null;
+  /** `domain.verb`: `auth.signed_in`, `organisation.updated`, `member.list_read`… */
+  action: string;
+  subject?: { type: string; id: string };
+  organisationId?: string | null;
+  outcome?: AuditOutcome;
+  /** Before/after of changed fields, or what was read; never secrets (see `changedFields`). */
+  details?: Record<string, unknown>;
+  request?: { ip?: string; id?: string };
+};
+
+const GENESIS = '0'.repeat(64);
+// One chain: writers queue on this lock for the few microseconds between reading the last hash
+// and appending, so two transactions never fork the chain (PostgreSQL and PGlite alike).
+const CHAIN_LOCK = 0x61756469; // "audi"
+
+/** JSON with sorted keys, so a jsonb round trip (which reorders keys) hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+type HashedFields = {
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorLabel: string;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  organisationId: string | null;
+  outcome: string;
+  details: Record<string, unknown>;
+  ip: string | null;
+  requestId: string | null;
+};
+
+function chainHash(prevHash: string, fields: HashedFields): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonical({ ...fields, occurredAt: fields.occurredAt.toISOString() }))
+    .digest('hex');
+}
+
+/** Fields whose values never enter the trail, whatever record they belong to. */
+const SECRET_FIELDS = /password|secret|token|hash|recovery/i;
+
+/** Before/after of the fields that changed, secrets masked. */
+export function changedFields(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [field, value] of Object.entries(after)) {
+    const previous = before?.[field];
+    if (canonical(previous) === canonical(value)) continue;
+    changes[field] = SECRET_FIELDS.test(field)
+      ? { before: previous === undefined ? undefined : '[secret]', after: '[secret]' }
+      : { before: previous instanceof Date ? previous.toISOString() : previous, after: value instanceof Date ? value.toISOString() : value };
+  }
+  return changes;
+}
+
+export type AuditTrail = ReturnType<typeof createAuditTrail>;
+
+export function createAuditTrail() {
+  return {
+    /** Appends an entry in the caller's transaction: the change and its record commit together. */
+    async record(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
+      await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+      const last = await trx.selectFrom('auditEvent').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const prevHash = last?.hash ?? GENESIS;
+      const fields: HashedFields = {
+        occurredAt: new Date(),
+        actorUserId: entry.actor?.userId ?? null,
+        actorLabel: actorLabel(entry.actor),
+        action: entry.action,
+        subjectType: entry.subject?.type ?? null,
+        subjectId: entry.subject?.id ?? null,
+        organisationId: entry.organisationId ?? null,
+        outcome: entry.outcome ?? 'success',
+        details: JSON.parse(JSON.stringify(entry.details ?? {})),
+        ip: entry.request?.ip ?? null,
+        requestId: entry.request?.id ?? null,
+      };
+      await trx
+        .insertInto('auditEvent')
+        .values({
+          ...fields,
+          outcome: fields.outcome as AuditOutcome,
+          details: JSON.stringify(fields.details),
+          prevHash,
+          hash: chainHash(prevHash, fields),
+        })
+        .execute();
+    },
+
+    /** Recomputes the chain; names the first entry altered, or the first after a missing one. */
+    async verify(db: Database): Promise<{ ok: true; entries: number } | { ok: false; entries: number; firstBadSeq: number; reason: 'altered' | 'missing_before' }> {
+      let prevHash = GENESIS;
+      let entries = 0;
+      let afterSeq = 0;
+      for (;;) {
+        const rows = await db
+          .selectFrom('auditEvent')
+          .selectAll()
+          .where('seq', '>', afterSeq)
+          .orderBy('seq')
+          .limit(1000)
+          .execute();
+        if (rows.length === 0) return { ok: true, entries };
+        for (const row of rows) {
+          if (row.prevHash !== prevHash) return { ok: false, entries, firstBadSeq: row.seq, reason: 'missing_before' };
+          const { seq: _seq, prevHash: _prev, hash, ...fields } = row;
+          if (chainHash(prevHash, fields as HashedFields) !== hash) {
+            return { ok: false, entries, firstBadSeq: row.seq, reason: 'altered' };
+          }
+          prevHash = hash;
+          entries++;
+          afterSeq = row.seq;
+        }
+      }
+    },
+  };
+}
