@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory figures against their targets, on the production build.
 // Each benchmark writes bench/results/<name>.json; the run exits non-zero if a target is missed.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import { ensureBuilt } from '../scripts/ensure-built.mjs';
-import { printTable, record, results, rssMb, startServer, stopServer } from './lib.mjs';
+import { printTable, record, results, root, rssMb, startServer, stopServer } from './lib.mjs';
 
 ensureBuilt();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'glocal-bench-'));
@@ -45,10 +46,29 @@ try {
   const gzipped = bodies.reduce((sum, body) => sum + zlib.gzipSync(body, { level: 9 }).length, 0);
   record('home-page-js-gzip', gzipped / 1024, 'KB', 150, 'max', `${bodies.length} scripts`);
 
+  // 5. Sign-in throughput with the argon2id parameters in platform/auth/passwords.ts.
+  const signIns = await autocannon({
+    url: `${cold.url}/api/v1/auth/login`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'coach.diourbel@glocal.test', password: 'glocal-demo-2026' }),
+    connections: 4,
+    duration: 8,
+  });
+  record('sign-in-throughput', signIns.requests.average, 'sign-ins/s', 20, 'min',
+    `argon2id m=19456 KiB, t=2, p=1; ${signIns.non2xx} non-2xx`);
+
   await stopServer(cold.child);
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+
+// 6. Policy evaluation overhead, in-process.
+const policy = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', 'bench/policy-overhead.ts'], { cwd: root, encoding: 'utf8' }).trim().split('\n').at(-1),
+);
+record('policy-overhead-p95', policy.overheadP95, 'ms', 0.2, 'max',
+  `p95 with policy ${policy.guardedP95.toFixed(3)} ms vs without ${policy.openP95.toFixed(3)} ms`);
 
 printTable();
 process.exit(results.every((result) => result.pass) ? 0 : 1);

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { createAuditTrail } from './platform/audit/audit-trail.js';
 
 /** `npm run glocal -- <command>`: operations sharing the app's configuration and services. */
 async function withDatabase(work: (db: Database) => Promise<void>) {
@@ -37,6 +38,27 @@ program
       await migrateToLatest(db);
       await seedDemo(db);
       console.log('Demo data loaded.');
+    });
+  });
+
+program
+  .command('audit')
+  .description('audit trail tools')
+  .argument('<action>', 'verify: recompute the hash chain and name the first altered or missing entry')
+  .action((action: string) => {
+    if (action !== 'verify') program.error(`Unknown audit action "${action}". Known: verify.`);
+    return withDatabase(async (db) => {
+      const result = await createAuditTrail().verify(db);
+      if (result.ok) {
+        console.log(`Audit trail intact: ${result.entries} entries verified.`);
+        return;
+      }
+      console.error(
+        result.reason === 'altered'
+          ? `Audit trail broken: entry #${result.firstBadSeq} was altered (${result.entries} entries before it are intact).`
+          : `Audit trail broken: an entry is missing before #${result.firstBadSeq} (${result.entries} entries before it are intact).`,
+      );
+      process.exitCode = 2;
     });
   });
 

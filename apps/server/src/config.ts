@@ -21,6 +21,9 @@ const EnvSchema = z.object({
     z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes encoded in base64 (44 characters)'),
   ),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  MAIL_FROM: optional(
+    z.string().regex(/^([^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, 'must be an address, or "Name <address>"'),
+  ),
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
   LOG_PRETTY: optional(booleanFlag),
@@ -38,6 +41,8 @@ export type Config = Readonly<{
   sessionSecret: string | undefined;
   encryptionKey: string | undefined;
   smtpUrl: string | undefined;
+  /** The From of every e-mail: `Name <address>` or a bare address. */
+  mailFrom: string;
   publicUrl: string;
   logLevel: string;
   logPretty: boolean;
@@ -73,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: vars.SESSION_SECRET,
     encryptionKey: vars.ENCRYPTION_KEY,
     smtpUrl: vars.SMTP_URL,
+    mailFrom: vars.MAIL_FROM ?? 'Glocal <no-reply@glocal.invalid>',
     publicUrl: vars.PUBLIC_URL ?? `http://localhost:${port}`,
     logLevel: vars.LOG_LEVEL ?? 'info',
     logPretty: vars.LOG_PRETTY ?? false,

@@ -18,7 +18,8 @@ function runServer(env: NodeJS.ProcessEnv) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-describe('the server process', () => {
+// Each test starts a Node process that compiles TypeScript on the fly: slow on a loaded machine.
+describe('the server process', { timeout: 90_000 }, () => {
   it('with invalid configuration, exits non-zero naming each bad variable', async () => {
     const server = runServer({ PORT: 'http', LOG_LEVEL: 'chatty', DATA_DIR: 'memory://' });
     expect(await server.exited).toBe(1);

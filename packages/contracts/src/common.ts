@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { LOCALES } from './locales.js';
 
-/** The interface languages Glocal ships catalogues for; English is the fallback. */
-export const LOCALES = ['en', 'fr', 'es', 'it', 'ar'] as const;
+export { DEFAULT_LOCALE, LOCALES, RTL_LOCALES, resolveLocale } from './locales.js';
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
-export const DEFAULT_LOCALE: Locale = 'en';
-export const RTL_LOCALES: readonly Locale[] = ['ar'];
-
-/** Resolves any tag ("fr-BE", "AR", "de") to a supported locale, English when unknown. */
-export function resolveLocale(tag: string | null | undefined): Locale {
-  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : DEFAULT_LOCALE;
-}
 
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;

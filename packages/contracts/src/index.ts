@@ -6,3 +6,6 @@ export * from './permissions.js';
 export * from './auth.js';
 export * from './organisations.js';
 export * from './audit.js';
+export * from './invitations.js';
+export * from './self-service.js';
+export * from './api-tokens.js';

@@ -36,23 +36,35 @@ export const OrganisationListQuery = PageQuery.extend({
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 
-export const OrganisationCreateBody = z.object({
-  type: OrganisationType,
+/** What may change after creation; no defaults here, so a partial update touches only what it names. */
+const OrganisationEditableFields = z.object({
   name: z.string().trim().min(1).max(200),
-  hostOrganisationId: Id.nullable().optional(),
+  hostOrganisationId: Id.nullable(),
+  servedTerritoryIds: z.array(Id).max(200),
+  languages: z.array(LanguageCode).max(20),
+  email: Email.nullable(),
+  phone: z.string().trim().max(40).regex(/^\+?[0-9 ()-]{4,}$/, 'digits, spaces and + ( ) -').nullable(),
+  website: z.url({ protocol: /^https?$/ }).max(300).nullable(),
+  requireMfa: z.boolean(),
+});
+
+export const OrganisationCreateBody = OrganisationEditableFields.extend({
+  type: OrganisationType,
   homeTerritoryId: Id,
-  servedTerritoryIds: z.array(Id).max(200).default([]),
-  languages: z.array(LanguageCode).max(20).default([]),
-  email: Email.nullable().optional(),
-  phone: z.string().trim().max(40).regex(/^\+?[0-9 ()-]{4,}$/, 'digits, spaces and + ( ) -').nullable().optional(),
-  website: z.url({ protocol: /^https?$/ }).max(300).nullable().optional(),
-  requireMfa: z.boolean().default(false),
+  hostOrganisationId: OrganisationEditableFields.shape.hostOrganisationId.optional(),
+  servedTerritoryIds: OrganisationEditableFields.shape.servedTerritoryIds.default([]),
+  languages: OrganisationEditableFields.shape.languages.default([]),
+  email: OrganisationEditableFields.shape.email.optional(),
+  phone: OrganisationEditableFields.shape.phone.optional(),
+  website: OrganisationEditableFields.shape.website.optional(),
+  requireMfa: OrganisationEditableFields.shape.requireMfa.default(false),
 });
 export type OrganisationCreateBody = z.infer<typeof OrganisationCreateBody>;
 
-export const OrganisationUpdateBody = OrganisationCreateBody.omit({ type: true, homeTerritoryId: true })
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+export const OrganisationUpdateBody = OrganisationEditableFields.partial().refine(
+  (body) => Object.keys(body).length > 0,
+  { message: 'nothing to change' },
+);
 export type OrganisationUpdateBody = z.infer<typeof OrganisationUpdateBody>;
 
 export const MemberView = z.object({

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as territoriesCreateTerritory from './202611220900_territories_create_territory.js';
 import * as identityOrganisationsAccountsAudit from './202611221000_identity_organisations_accounts_audit.js';
+import * as identityMfaApiTokens from './202611221100_identity_mfa_api_tokens.js';
+import * as identityInvitationsPasswordReset from './202611221110_identity_invitations_password_reset.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -9,6 +11,8 @@ import * as identityOrganisationsAccountsAudit from './202611221000_identity_org
 export const migrations: Record<string, Migration> = {
   '202611220900_territories_create_territory': territoriesCreateTerritory,
   '202611221000_identity_organisations_accounts_audit': identityOrganisationsAccountsAudit,
+  '202611221100_identity_mfa_api_tokens': identityMfaApiTokens,
+  '202611221110_identity_invitations_password_reset': identityInvitationsPasswordReset,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,20 +1,40 @@
-import { resolveLocale, type LoginBody, type MeView, type Role } from '@glocal/contracts';
+import { PLATFORM_ROLES, resolveLocale, type LoginBody, type LoginMfaBody, type MeView, type Role } from '@glocal/contracts';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import type { SessionStore } from '../../platform/auth/sessions.js';
 import { signInThrottle } from '../../platform/auth/throttle.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { MfaService, SecondFactor } from './mfa.service.js';
+import { refuseWhileLocked, signInThrottleKeys } from './sign-in-throttling.js';
 import { usersRepository } from './users.repository.js';
 
 type Client = { ip: string; id: string; userAgent?: string };
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export function createAuthService({ db, sessions, audit }: { db: Database; sessions: SessionStore; audit: AuditTrail }) {
+/** Signed in, or the password was right and a second factor must follow (`completeSignIn`). */
+export type SignInOutcome = { sessionToken: string; me: MeView } | { mfaChallenge: string };
+
+type AuthDeps = {
+  db: Database;
+  sessions: SessionStore;
+  audit: AuditTrail;
+  mfa: MfaService;
+  /** Platform administrators and data protection officers must enrol (false in demo mode). */
+  mfaRequiredForPlatformRoles: boolean;
+};
+
+export function createAuthService({ db, sessions, audit, mfa, mfaRequiredForPlatformRoles }: AuthDeps) {
   async function meView(actor: Pick<Actor, 'userId' | 'email' | 'displayName' | 'locale' | 'kind'>, csrfToken: string): Promise<MeView> {
     const memberships = await usersRepository(db).membershipsWithNames(actor.userId);
+    const mfaEnabled = await mfa.isEnabled(db, actor.userId);
+    const mfaRequired =
+      memberships.some((m) => m.requireMfa === true) ||
+      (mfaRequiredForPlatformRoles && memberships.some((m) => PLATFORM_ROLES.includes(m.role as Role)));
     return {
       id: actor.userId,
       email: actor.email,
@@ -23,7 +43,28 @@ export function createAuthService({ db, sessions, audit }: { db: Database; sessi
       kind: actor.kind,
       memberships: memberships.map((m) => ({ organisationId: m.organisationId, organisationName: m.organisationName, role: m.role as Role })),
       csrfToken,
+      mfaEnabled,
+      mfaEnrollmentRequired: mfaRequired && !mfaEnabled,
     };
+  }
+
+  /** The last step of every sign-in, password-only or two-factor: a new session, audited. */
+  async function openSession(trx: Transaction<DB>, user: { id: string; email: string }, client: Client, secondFactor?: SecondFactor) {
+    await signInThrottle(trx).clear(`account:${user.email}`);
+    const token = await sessions.create(trx, user.id, client);
+    await audit.record(trx, {
+      actor: null,
+      action: 'auth.signed_in',
+      subject: { type: 'user', id: user.id },
+      details: { email: user.email, ...(secondFactor ? { secondFactor } : {}) },
+      request: client,
+    });
+    return token;
+  }
+
+  async function signedIn(sessionToken: string) {
+    const actor = await sessions.resolve(sessionToken);
+    return { sessionToken, me: await meView(actor!, actor!.csrfToken) };
   }
 
   return {
@@ -31,15 +72,9 @@ export function createAuthService({ db, sessions, audit }: { db: Database; sessi
      * Wrong password and unknown e-mail answer the same 401 after the same work; ten failures in
      * the window lock the account key and the address key (429 with Retry-After).
      */
-    async signIn(input: LoginBody, client: Client): Promise<{ sessionToken: string; me: MeView }> {
-      const keys = [`account:${input.email}`, `ip:${client.ip}`];
-      const retryAfter = await signInThrottle(db).retryAfterSeconds(keys);
-      if (retryAfter > 0) {
-        await db.transaction().execute((trx) =>
-          audit.record(trx, { actor: null, action: 'auth.sign_in_throttled', outcome: 'denied', details: { email: input.email }, request: client }),
-        );
-        throw new AppError('rate_limited', 429, { retryAfterSeconds: retryAfter });
-      }
+    async signIn(input: LoginBody, client: Client): Promise<SignInOutcome> {
+      const keys = signInThrottleKeys(input.email, client.ip);
+      await refuseWhileLocked(db, audit, keys, { actor: null, email: input.email, request: client });
 
       const user = await usersRepository(db).findByEmail(input.email);
       const passwordOk = await verifyPassword(user?.passwordHash, input.password);
@@ -58,20 +93,46 @@ export function createAuthService({ db, sessions, audit }: { db: Database; sessi
         throw new AppError('auth.invalid_credentials', 401);
       }
 
-      const sessionToken = await db.transaction().execute(async (trx) => {
-        await signInThrottle(trx).clear(`account:${input.email}`);
-        const token = await sessions.create(trx, user.id, client);
-        await audit.record(trx, {
-          actor: null,
-          action: 'auth.signed_in',
-          subject: { type: 'user', id: user.id },
-          details: { email: user.email },
-          request: client,
+      if (await mfa.isEnabled(db, user.id)) {
+        const mfaChallenge = await db.transaction().execute(async (trx) => {
+          const challenge = await mfa.issueChallenge(trx, user.id);
+          await audit.record(trx, {
+            actor: null,
+            action: 'auth.mfa_challenged',
+            subject: { type: 'user', id: user.id },
+            details: { email: user.email },
+            request: client,
+          });
+          return challenge;
         });
-        return token;
+        return { mfaChallenge };
+      }
+      return signedIn(await db.transaction().execute((trx) => openSession(trx, user, client)));
+    },
+
+    /**
+     * The second step: a TOTP or recovery code for the challenge the password step answered.
+     * Wrong codes count against the sign-in throttle, and the fifth ends the challenge.
+     */
+    async completeSignIn(input: LoginMfaBody, client: Client): Promise<{ sessionToken: string; me: MeView }> {
+      const challenge = await mfa.openChallenge(input.challenge);
+      const user = challenge ? await usersRepository(db).findById(challenge.userId) : undefined;
+      if (!challenge || !user || user.disabledAt) throw new AppError('auth.mfa_challenge_expired', 401);
+      await refuseWhileLocked(db, audit, signInThrottleKeys(user.email, client.ip), { actor: null, email: user.email, request: client });
+
+      const sessionToken = await db.transaction().execute(async (trx) => {
+        const secondFactor = await mfa.useSecondFactor(trx, { actor: null, userId: user.id, code: input.code, request: client });
+        if (!secondFactor) {
+          await mfa.countFailedAttempt(trx, challenge.tokenHash);
+          await mfa.recordFailedVerification(trx, { actor: null, userId: user.id, email: user.email, during: 'sign_in', factor: 'code', request: client });
+          return null;
+        }
+        // Rolls the code's use back too when a concurrent request already consumed the challenge.
+        if (!(await mfa.consumeChallenge(trx, challenge.tokenHash))) throw new AppError('auth.mfa_challenge_expired', 401);
+        return openSession(trx, user, client, secondFactor);
       });
-      const actor = await sessions.resolve(sessionToken);
-      return { sessionToken, me: await meView(actor!, actor!.csrfToken) };
+      if (!sessionToken) throw new AppError('auth.mfa_code_invalid', 401);
+      return signedIn(sessionToken);
     },
 
     async signOut(actor: Actor, client: Client, everywhere: boolean): Promise<void> {

@@ -53,6 +53,15 @@ export function createOrganisationsService({ db, access, audit }: Deps) {
   }
 
   return {
+    /** The territories an actor's organisations are based in or serve: where their writ runs. */
+    async territoriesOfActor(actor: Actor): Promise<string[]> {
+      const organisationIds = actor.memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : []));
+      if (organisationIds.length === 0) return [];
+      const rows = await Promise.all(organisationIds.map((id) => organisationsRepository(db).findById(id)));
+      const served = await organisationsRepository(db).servedTerritories(organisationIds);
+      return [...new Set([...rows.flatMap((row) => (row ? [row.homeTerritoryId] : [])), ...served.map((s) => s.territoryId)])];
+    },
+
     async list(actor: Actor | null, query: OrganisationListQuery) {
       await access.require(actor, 'organisations:read');
       const rows = await organisationsRepository(db).list(query, keyset(query.cursor), query.limit + 1);

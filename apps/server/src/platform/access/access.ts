@@ -15,6 +15,7 @@ export type AccessDenied = 'forbidden' | 'not_found';
 export function createAccess({ db, audit }: { db: Database; audit: AuditTrail }) {
   function can(actor: Actor | null, permission: Permission, resource?: ResourceScope): boolean {
     if (!actor) return false;
+    if (actor.scopes && !actor.scopes.includes(permission)) return false;
     const granting = actor.memberships.filter((membership) => roleGrants(membership.role, permission));
     if (granting.length === 0) return false;
     if (!resource) return true;

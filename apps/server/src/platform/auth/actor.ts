@@ -1,4 +1,4 @@
-import type { Role } from '@glocal/contracts';
+import type { Permission, Role } from '@glocal/contracts';
 
 export type ActorMembership = { organisationId: string | null; role: Role };
 
@@ -13,7 +13,15 @@ export type Actor = {
   /** The session's CSRF token; cookie-authenticated writes must echo it. */
   csrfToken: string;
   sessionTokenHash: string;
+  /**
+   * Set when an API token authenticates the request (then there is no session, no CSRF token):
+   * the person is the token's creator, their memberships pinned to the token's organisation, and
+   * only these permissions count, whatever their roles grant.
+   */
+  scopes?: Permission[];
+  apiTokenId?: string;
 };
 
 /** How the audit trail names an actor: never a secret, enough to find the person. */
-export const actorLabel = (actor: Actor | null) => (actor ? `${actor.displayName} <${actor.email}>` : 'anonymous');
+export const actorLabel = (actor: Actor | null) =>
+  actor ? `${actor.displayName} <${actor.email}>${actor.apiTokenId ? ` via API token ${actor.apiTokenId}` : ''}` : 'anonymous';

@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { roleGrants, type Permission } from '@glocal/contracts';
+import type { Permission } from '@glocal/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Access } from '../access/access.js';
@@ -23,23 +23,36 @@ declare module 'fastify' {
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** Who the client is (session cookie), whether the route lets them in, and CSRF for writes. */
+/** Resolves `Authorization: Bearer <token>` to the actor an API token stands for. */
+export type BearerAuthenticator = { authenticate(token: string): Promise<Actor | null> };
+
+/** Who the client is (session cookie or API token), whether the route lets them in, and CSRF for writes. */
 async function authPlugin(
   app: FastifyInstance,
-  { sessions, access, secureCookies }: { sessions: SessionStore; access: Access; secureCookies: boolean },
+  { sessions, apiTokens, access, secureCookies }: { sessions: SessionStore; apiTokens: BearerAuthenticator; access: Access; secureCookies: boolean },
 ) {
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request) => {
+    // A bearer token, when sent, is the only credential looked at: the cookie is then ignored.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      request.actor = await apiTokens.authenticate(bearer);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? await sessions.resolve(token) : null;
   });
 
-  // Runs after validation, so a malformed request is a 400 whoever sends it.
-  app.addHook('preHandler', async (request) => {
+  // Before validation: whoever may not call a route learns nothing from its validation errors.
+  app.addHook('preValidation', async (request) => {
     const { permission, csrf } = request.routeOptions.config;
-    if (request.actor && csrf !== false && UNSAFE_METHODS.has(request.method)) {
+    // A token carries only its scoped permissions: routes that act on the person themself
+    // (sessions, two-factor settings) and so declare none do not see it.
+    if (request.actor?.apiTokenId && !permission) request.actor = null;
+    // A browser never adds an Authorization header by itself, so token requests need no CSRF token.
+    if (request.actor && !request.actor.apiTokenId && csrf !== false && UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, request.actor.csrfToken)) {
         throw new AppError('auth.csrf_invalid', 403);
@@ -47,7 +60,7 @@ async function authPlugin(
     }
     if (!permission) return;
     if (!request.actor) throw new AppError('unauthenticated', 401);
-    if (!request.actor.memberships.some((membership) => roleGrants(membership.role, permission))) {
+    if (!access.can(request.actor, permission)) {
       await access.deny(request.actor, permission, undefined, clientOf(request));
       throw new AppError('forbidden', 403, { permission });
     }

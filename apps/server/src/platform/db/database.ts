@@ -58,8 +58,3 @@ export async function pingDatabase(db: Database, timeoutMs = 2_000): Promise<boo
     clearTimeout(timer);
   }
 }
-
-/** Runs `work` in one transaction: all of it is stored, or none of it. */
-export function inTransaction<T>(db: Database, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
-}

@@ -125,6 +125,77 @@ export interface AuditEventTable {
   hash: string;
 }
 
+export interface UserMfaTable {
+  userId: string;
+  /** AES-256-GCM ciphertext (platform/crypto/field-encryption.ts), never the secret itself. */
+  secretEncrypted: string;
+  confirmedAt: Date | null;
+  lastUsedStep: number | null;
+  createdAt: CreatedAt;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: Generated<string>;
+  userId: string;
+  codeHash: string;
+  usedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface MfaChallengeTable {
+  tokenHash: string;
+  userId: string;
+  expiresAt: ColumnType<Date, Date, Date>;
+  attempts: Generated<number>;
+  createdAt: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  organisationId: string;
+  createdBy: string;
+  name: string;
+  tokenPrefix: string;
+  tokenHash: string;
+  permissions: string[];
+  createdAt: CreatedAt;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  organisationId: string;
+  email: string;
+  role: string;
+  tokenHash: string;
+  invitedBy: string | null;
+  locale: string;
+  expiresAt: ColumnType<Date, Date, Date>;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface PasswordResetTable {
+  tokenHash: string;
+  userId: string;
+  expiresAt: ColumnType<Date, Date, Date>;
+  usedAt: Date | null;
+  createdAt: CreatedAt;
+}
+
+export interface PendingRegistrationTable {
+  tokenHash: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  locale: string;
+  expiresAt: ColumnType<Date, Date, Date>;
+  createdAt: CreatedAt;
+}
+
 export interface DB {
   territory: TerritoryTable;
   territoryName: TerritoryNameTable;
@@ -138,6 +209,13 @@ export interface DB {
   userSession: UserSessionTable;
   signInThrottle: SignInThrottleTable;
   auditEvent: AuditEventTable;
+  invitation: InvitationTable;
+  passwordReset: PasswordResetTable;
+  pendingRegistration: PendingRegistrationTable;
+  userMfa: UserMfaTable;
+  mfaRecoveryCode: MfaRecoveryCodeTable;
+  mfaChallenge: MfaChallengeTable;
+  apiToken: ApiTokenTable;
 }
 
 /**
@@ -164,6 +242,19 @@ export const DB_COLUMNS = {
   auditEvent: [
     'seq', 'occurredAt', 'actorUserId', 'actorLabel', 'action', 'subjectType', 'subjectId', 'organisationId', 'outcome',
     'details', 'ip', 'requestId', 'prevHash', 'hash',
+  ],
+  invitation: [
+    'id', 'organisationId', 'email', 'role', 'tokenHash', 'invitedBy', 'locale', 'expiresAt', 'acceptedAt', 'revokedAt',
+    'createdAt',
+  ],
+  passwordReset: ['tokenHash', 'userId', 'expiresAt', 'usedAt', 'createdAt'],
+  pendingRegistration: ['tokenHash', 'email', 'displayName', 'passwordHash', 'locale', 'expiresAt', 'createdAt'],
+  userMfa: ['userId', 'secretEncrypted', 'confirmedAt', 'lastUsedStep', 'createdAt'],
+  mfaRecoveryCode: ['id', 'userId', 'codeHash', 'usedAt', 'createdAt'],
+  mfaChallenge: ['tokenHash', 'userId', 'expiresAt', 'attempts', 'createdAt'],
+  apiToken: [
+    'id', 'organisationId', 'createdBy', 'name', 'tokenPrefix', 'tokenHash', 'permissions', 'createdAt', 'lastUsedAt',
+    'revokedAt', 'expiresAt',
   ],
 } as const satisfies { [Table in keyof DB]: readonly (keyof DB[Table])[] };
 

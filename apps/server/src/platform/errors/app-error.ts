@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@glocal/contracts';
+import type { ErrorCode, ProblemFieldError } from '@glocal/contracts';
 
 /** A failure a client can act on. Services throw these; only the error handler speaks HTTP. */
 export class AppError extends Error {
@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly status: number,
     readonly params: Record<string, unknown> = {},
+    /** Per-field errors, for failures found past the schema (a CSV row, a business rule). */
+    readonly errors?: ProblemFieldError[],
   ) {
     super(code);
     this.name = new.target.name;
@@ -19,8 +21,8 @@ export class NotFoundError extends AppError {
 }
 
 export class BadRequestError extends AppError {
-  constructor(code: ErrorCode, params?: Record<string, unknown>) {
-    super(code, 400, params);
+  constructor(code: ErrorCode, params?: Record<string, unknown>, errors?: ProblemFieldError[]) {
+    super(code, 400, params, errors);
   }
 }
 

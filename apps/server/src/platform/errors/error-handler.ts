@@ -53,7 +53,12 @@ export function sendProblem(
 export function registerErrorHandler(app: FastifyInstance, publicUrl: string) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(request, reply, publicUrl, error);
+      return sendProblem(request, reply, publicUrl, {
+        status: error.status,
+        code: error.code,
+        params: error.params,
+        ...(error.errors ? { errors: error.errors } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const location = error.validationContext as ProblemFieldError['in'];

@@ -24,7 +24,7 @@ export async function registerApiDocs(app: FastifyInstance<any, any, any, any, Z
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 

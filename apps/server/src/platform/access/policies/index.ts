@@ -1,11 +1,14 @@
 import type { Permission } from '@glocal/contracts';
 import type { ActorMembership } from '../../auth/actor.js';
+import { inviteToOwnOrganisation } from './invitations.js';
 
 /** The scope of a record an actor wants to act on. */
 export type ResourceScope = {
   /** The organisation that owns the record, and the ones that host it (a desk's host). */
   organisationId?: string | null;
   organisationIds?: string[];
+  /** The owning organisation's type, for rules that depend on it (a desk manager acts on a help desk only). */
+  organisationType?: string;
   subject?: { type: string; id: string };
 };
 
@@ -26,9 +29,11 @@ export const POLICIES: Record<Permission, ScopeRule> = {
   'organisations:create': sameOrganisation,
   'organisations:update': sameOrganisation,
   'members:read': sameOrganisation,
+  'members:invite': inviteToOwnOrganisation,
   'partnerships:read': anyOrganisation,
   'partnerships:manage': sameOrganisation,
   'territory_statistics:read': anyOrganisation,
   'territory_statistics:import': sameOrganisation,
   'audit:read': sameOrganisation,
+  'api_tokens:manage': sameOrganisation,
 };

@@ -1,0 +1,55 @@
+// No zod here: the web's session code (on every page, the home page included) computes what a
+// person may do from this table, and must not pull the schema library with it.
+
+/** Roles a person holds in an organisation (or platform-wide, for the first two). */
+export const ROLES = [
+  'platform_admin',
+  'dpo',
+  'org_admin',
+  'lra_officer',
+  'desk_manager',
+  'coach',
+  'partner_staff',
+  'migrant',
+] as const;
+export type RoleCode = (typeof ROLES)[number];
+
+/** Roles that hold across the whole platform rather than within one organisation. */
+export const PLATFORM_ROLES: readonly RoleCode[] = ['platform_admin', 'dpo'];
+
+/** Every permission, `domain:action`, defined once; the server decides, the web hides controls. */
+export const PERMISSIONS = [
+  'organisations:read',
+  'organisations:create',
+  'organisations:update',
+  'members:read',
+  'members:invite',
+  'partnerships:read',
+  'partnerships:manage',
+  'territory_statistics:read',
+  'territory_statistics:import',
+  'audit:read',
+  'api_tokens:manage',
+] as const;
+export type PermissionCode = (typeof PERMISSIONS)[number];
+
+const STAFF_READ: PermissionCode[] = ['organisations:read', 'partnerships:read', 'territory_statistics:read'];
+
+/**
+ * What each role may do, coarsely. Whether it may do it to a given record (its organisation,
+ * its territory) is decided by the server's policy, from this table plus the record's scope.
+ */
+export const ROLE_PERMISSIONS: Record<RoleCode, readonly PermissionCode[]> = {
+  platform_admin: [...PERMISSIONS.filter((permission) => permission !== 'audit:read')],
+  dpo: [...STAFF_READ, 'members:read', 'audit:read'],
+  org_admin: [...STAFF_READ, 'organisations:update', 'members:read', 'members:invite', 'api_tokens:manage'],
+  lra_officer: [...STAFF_READ, 'partnerships:manage', 'territory_statistics:import', 'members:read'],
+  desk_manager: [...STAFF_READ, 'members:read', 'members:invite'],
+  coach: [...STAFF_READ],
+  partner_staff: [...STAFF_READ],
+  migrant: [],
+};
+
+export function roleGrants(role: RoleCode, permission: PermissionCode): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
