@@ -13,7 +13,8 @@ if (!fs.existsSync(CHROMIUM)) {
   throw new Error(`${CHROMIUM} not found. Install Debian's Chromium first: apt-get install -y chromium`);
 }
 
-const PORT = 3199;
+// E2E_PORT lets two runs share a machine (a CI dry run beside a developer's run).
+const PORT = Number(process.env.E2E_PORT ?? 3199);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -26,6 +27,13 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 30_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  projects: [
+    { name: 'journeys', testIgnore: ['staff-signs-in.spec.ts', 'person-manages-their-account.spec.ts'] },
+    { name: 'sign-in', testMatch: 'staff-signs-in.spec.ts' },
+    // Turns two-step sign-in on (then off) for a demo account that staff-signs-in.spec.ts signs in
+    // with its password alone: runs after that file, so the two never race.
+    { name: 'account-security', testMatch: 'person-manages-their-account.spec.ts', dependencies: ['sign-in'] },
+  ],
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',

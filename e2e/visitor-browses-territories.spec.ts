@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { messages, openIn } from './support.js';
 
 /** The nested list under a territory: it is named after that territory. */
-const listUnder = (scope: Page | Locator, name: string | RegExp) => scope.getByRole('list', { name, exact: true });
+const listUnder = (scope: Page | Locator, name: string) => scope.getByRole('list', { name, exact: true });
 
 /** The names listed directly in a list (each name carries its language in a `lang` attribute). */
 const namesIn = (list: Locator) => list.locator(':scope > li > span > [lang]').allTextContents();

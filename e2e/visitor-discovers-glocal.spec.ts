@@ -21,8 +21,10 @@ test('a visitor learns what Glocal does and finds the API documentation', async 
     .getByRole('link', { name: en('nav.api_docs') })
     .click();
 
+  // The interactive OpenAPI documentation, titled after the API. Swagger UI is a large
+  // script that renders after fetching the spec, hence the longer wait.
   await expect(page).toHaveURL(/\/api\/docs/);
-  await expect(page.getByText(/API/).first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Glocal API/ })).toBeVisible({ timeout: 15_000 });
 });
 
 test('the territories link on the home page leads to the territories', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE } from '@glocal/contracts';
+import { DEFAULT_LOCALE } from '@glocal/contracts/locales';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

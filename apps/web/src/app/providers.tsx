@@ -1,8 +1,9 @@
-import { DEFAULT_LOCALE, type Locale } from '@glocal/contracts';
+import { DEFAULT_LOCALE, type LocaleCode as Locale } from '@glocal/contracts/locales';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { ErrorBoundary } from '../components/ui/error-boundary';
+import { SessionProvider } from '../lib/session';
 import {
   LocaleContext,
   applyDocumentLocale,
@@ -44,7 +45,9 @@ export function AppProviders({ initialLocale, initialMessages, queryClient, chil
     <LocaleContext value={localeState}>
       <IntlProvider locale={catalogue.locale} defaultLocale={DEFAULT_LOCALE} messages={catalogue.messages}>
         <QueryClientProvider client={queryClient}>
-          <ErrorBoundary fallback={<ErrorPage />}>{children}</ErrorBoundary>
+          <SessionProvider>
+            <ErrorBoundary fallback={<ErrorPage />}>{children}</ErrorBoundary>
+          </SessionProvider>
         </QueryClientProvider>
       </IntlProvider>
     </LocaleContext>

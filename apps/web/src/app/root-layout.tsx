@@ -4,12 +4,15 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../components/ui/language-switcher';
 import { LoadingMessage } from '../components/ui/loading-message';
 import { SkipLink } from '../components/ui/skip-link';
+import { AccountMenu } from '../features/auth/components/account-menu';
+import { useSession } from '../lib/session';
 
 const MAIN_ID = 'main';
 
 export function RootLayout() {
   const { formatMessage } = useIntl();
   const main = useFocusMainOnNavigation();
+  const { can } = useSession();
 
   return (
     <div className="layout">
@@ -29,6 +32,22 @@ export function RootLayout() {
               <li>
                 <NavLink to="/territories">{formatMessage({ id: 'nav.territories' })}</NavLink>
               </li>
+              {/* The network's staff pages, for those whose roles let them read them. */}
+              {can('organisations:read') && (
+                <li>
+                  <NavLink to="/organisations">{formatMessage({ id: 'nav.organisations' })}</NavLink>
+                </li>
+              )}
+              {can('partnerships:read') && (
+                <li>
+                  <NavLink to="/partnerships">{formatMessage({ id: 'nav.partnerships' })}</NavLink>
+                </li>
+              )}
+              {can('audit:read') && (
+                <li>
+                  <NavLink to="/audit">{formatMessage({ id: 'nav.audit' })}</NavLink>
+                </li>
+              )}
               <li>
                 {/* Served by the API server, outside this app: a full page load, not a route. */}
                 <a href="/api/docs">{formatMessage({ id: 'nav.api_docs' })}</a>
@@ -36,6 +55,7 @@ export function RootLayout() {
             </ul>
           </nav>
           <LanguageSwitcher />
+          <AccountMenu />
         </div>
       </header>
       <main id={MAIN_ID} ref={main} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { LOCALES, RTL_LOCALES, resolveLocale, type Locale } from '@glocal/contracts';
+import { LOCALES, RTL_LOCALES, resolveLocale, type LocaleCode as Locale } from '@glocal/contracts/locales';
 import { createContext, useContext } from 'react';
 import type { IntlConfig } from 'react-intl';
 import en from '../i18n/en.json';

@@ -29,3 +29,10 @@ export function renderApp(path: string, options: RenderOptions = {}) {
   return renderWithProviders(<RouterProvider router={router} />, options);
 }
 
+
+/** Renders `ui` as the page at `path` (for components that read the address or link elsewhere). */
+export async function renderAtPath(ui: ReactElement, path: string, options: RenderOptions = {}) {
+  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [path] });
+  const result = await renderWithProviders(<RouterProvider router={router} />, options);
+  return { router, ...result };
+}

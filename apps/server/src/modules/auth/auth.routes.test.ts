@@ -26,6 +26,14 @@ describe('signing in and out', () => {
     }
   });
 
+  it('records the person who signed in as the actor, so a search by person finds it', async () => {
+    const session = await signIn(t, 'coach.veneto@glocal.test');
+    const me = MeView.parse((await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers })).json());
+    const { rows } = await sql<{ actorUserId: string; actorLabel: string }>`
+      select actor_user_id, actor_label from audit_event where action = 'auth.signed_in' order by seq desc limit 1`.execute(t.db);
+    expect(rows[0]).toEqual({ actorUserId: me.id, actorLabel: 'Giulia Rossi <coach.veneto@glocal.test>' });
+  });
+
   it('sets an HttpOnly SameSite cookie and a new session id at each sign-in', async () => {
     const login = () =>
       t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'coach.diourbel@glocal.test', password: DEMO_PASSWORD } });

@@ -49,11 +49,17 @@ export function createAuthService({ db, sessions, audit, mfa, mfaRequiredForPlat
   }
 
   /** The last step of every sign-in, password-only or two-factor: a new session, audited. */
-  async function openSession(trx: Transaction<DB>, user: { id: string; email: string }, client: Client, secondFactor?: SecondFactor) {
+  async function openSession(
+    trx: Transaction<DB>,
+    user: { id: string; email: string; displayName: string },
+    client: Client,
+    secondFactor?: SecondFactor,
+  ) {
     await signInThrottle(trx).clear(`account:${user.email}`);
     const token = await sessions.create(trx, user.id, client);
+    // The person is identified by now: record them as the actor, so a search by person finds it.
     await audit.record(trx, {
-      actor: null,
+      actor: { userId: user.id, email: user.email, displayName: user.displayName },
       action: 'auth.signed_in',
       subject: { type: 'user', id: user.id },
       details: { email: user.email, ...(secondFactor ? { secondFactor } : {}) },

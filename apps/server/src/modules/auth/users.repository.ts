@@ -10,7 +10,7 @@ export const usersRepository = (db: Executor) => ({
       .executeTakeFirst(),
 
   findById: (id: string) =>
-    db.selectFrom('appUser').select(['id', 'email', 'disabledAt']).where('id', '=', id).executeTakeFirst(),
+    db.selectFrom('appUser').select(['id', 'email', 'displayName', 'disabledAt']).where('id', '=', id).executeTakeFirst(),
 
   membershipsWithNames: (userId: string) =>
     db

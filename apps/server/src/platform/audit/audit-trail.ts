@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import type { Actor } from '../auth/actor.js';
-import { actorLabel } from '../auth/actor.js';
+import { actorLabel, type AuditedActor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
 export type AuditOutcome = 'success' | 'denied' | 'failure';
 
 export type AuditEntry = {
-  actor: Actor | null;
+  actor: AuditedActor | null;
   /** `domain.verb`: `auth.signed_in`, `organisation.updated`, `member.list_read`… */
   action: string;
   subject?: { type: string; id: string };

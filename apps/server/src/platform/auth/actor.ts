@@ -22,6 +22,9 @@ export type Actor = {
   apiTokenId?: string;
 };
 
+/** Who the audit trail records: a signed-in actor, or a person identified in this very request (sign-in). */
+export type AuditedActor = Pick<Actor, 'userId' | 'email' | 'displayName' | 'apiTokenId'>;
+
 /** How the audit trail names an actor: never a secret, enough to find the person. */
-export const actorLabel = (actor: Actor | null) =>
+export const actorLabel = (actor: AuditedActor | null) =>
   actor ? `${actor.displayName} <${actor.email}>${actor.apiTokenId ? ` via API token ${actor.apiTokenId}` : ''}` : 'anonymous';

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '@glocal/contracts';
+import { LOCALES, type LocaleCode as Locale } from '@glocal/contracts/locales';
 import { useId, useOptimistic, useTransition } from 'react';
 import { useIntl } from 'react-intl';
 import { languageEndonym, useLocale } from '../../lib/i18n';
@@ -15,7 +15,11 @@ export function LanguageSwitcher() {
   function onChange(next: Locale) {
     startTransition(async () => {
       showLocale(next);
-      await changeLocale(next);
+      try {
+        await changeLocale(next);
+      } catch {
+        // The catalogue did not arrive (offline): the page simply stays in the current language.
+      }
     });
   }
 

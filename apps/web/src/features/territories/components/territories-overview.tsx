@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import type { TerritoryView } from '@glocal/contracts';
+import { useMemo, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
@@ -7,7 +8,7 @@ import { buildTerritoryTree } from '../utils/build-territory-tree';
 import { TerritoryTree } from './territory-tree';
 
 /** Every territory of the network, with loading, error and empty states. */
-export function TerritoriesOverview() {
+export function TerritoriesOverview({ renderActions }: { renderActions?: (territory: TerritoryView) => ReactNode } = {}) {
   const { formatMessage, locale } = useIntl();
   const territories = useTerritories();
   const tree = useMemo(
@@ -29,7 +30,7 @@ export function TerritoriesOverview() {
       <p className="territory-count">
         {formatMessage({ id: 'territories.count' }, { count: territories.data.length })}
       </p>
-      <TerritoryTree nodes={tree} />
+      <TerritoryTree nodes={tree} renderActions={renderActions} />
     </>
   );
 }

@@ -1,0 +1,39 @@
+import { LOCALES, type LocaleCode as Locale } from '@glocal/contracts/locales';
+import { useId } from 'react';
+import { useIntl } from 'react-intl';
+import { languageEndonym, useLocale } from '../../../lib/i18n';
+
+/**
+ * The interface language (remembered by this browser, as the header's switcher does), and the
+ * language the account's e-mails are written in.
+ */
+export function InterfaceLanguage({ accountLocale }: { accountLocale: Locale }) {
+  const { formatMessage } = useIntl();
+  const { locale, changeLocale } = useLocale();
+  const selectId = useId();
+  const hintId = `${selectId}-hint`;
+  return (
+    <section className="page-section" aria-labelledby="account-language-title">
+      <h2 id="account-language-title">{formatMessage({ id: 'account.language.title' })}</h2>
+      <div className="form-field">
+        <label htmlFor={selectId}>{formatMessage({ id: 'account.language.label' })}</label>
+        <p id={hintId} className="form-field__hint">
+          {formatMessage({ id: 'account.language.hint' })}
+        </p>
+        <select
+          id={selectId}
+          aria-describedby={hintId}
+          value={locale}
+          onChange={(event) => void changeLocale(event.target.value as Locale).catch(() => undefined)}
+        >
+          {LOCALES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {languageEndonym(option)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p>{formatMessage({ id: 'account.language.emails' }, { language: languageEndonym(accountLocale) })}</p>
+    </section>
+  );
+}
