@@ -36,6 +36,13 @@ export const MeView = z.object({
 });
 export type MeView = z.infer<typeof MeView>;
 
+/** What a person changes about themselves: the language of their e-mails, how they are named. */
+export const MeUpdateBody = z
+  .object({ locale: Locale, displayName: z.string().trim().min(1).max(200) })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+export type MeUpdateBody = z.infer<typeof MeUpdateBody>;
+
 /** The password was right; the second step (`POST /auth/login/mfa`) must follow within five minutes. */
 export const MfaChallengeView = z.object({
   mfaRequired: z.literal(true),

@@ -34,6 +34,21 @@ describe('signing in and out', () => {
     expect(rows[0]).toEqual({ actorUserId: me.id, actorLabel: 'Giulia Rossi <coach.veneto@glocal.test>' });
   });
 
+  it('a person changes the language of their e-mails and their display name; the change is audited', async () => {
+    const session = await signIn(t, 'mfi.diourbel@glocal.test');
+    const response = await t.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: session.headers, payload: { locale: 'fr', displayName: 'Ibrahima S.' } });
+    expect(response.statusCode).toBe(200);
+    expect(MeView.parse(response.json())).toMatchObject({ locale: 'fr', displayName: 'Ibrahima S.' });
+    const me = MeView.parse((await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers })).json());
+    expect(me.locale).toBe('fr');
+    const { rows } = await sql<{ details: { changes: Record<string, unknown> } }>`
+      select details from audit_event where action = 'user.updated' order by seq desc limit 1`.execute(t.db);
+    expect(rows[0]!.details.changes).toEqual({ locale: { before: 'en', after: 'fr' }, displayName: { before: 'Ibrahima Sarr', after: 'Ibrahima S.' } });
+    const bad = await t.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: session.headers, payload: { locale: 'de' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([expect.objectContaining({ pointer: '/locale' })]);
+  });
+
   it('sets an HttpOnly SameSite cookie and a new session id at each sign-in', async () => {
     const login = () =>
       t.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'coach.diourbel@glocal.test', password: DEMO_PASSWORD } });

@@ -1,4 +1,4 @@
-import { LoginBody, LoginMfaBody, LoginResponse, MeView } from '@glocal/contracts';
+import { LoginBody, LoginMfaBody, LoginResponse, MeUpdateBody, MeView } from '@glocal/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -77,5 +77,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
     '/me',
     { schema: { tags: ['auth'], summary: 'The signed-in person, their roles per organisation and CSRF token', response: { 200: MeView } } },
     (request) => auth.me(request.actor),
+  );
+
+  app.patch(
+    '/me',
+    {
+      // Signed-in people only, before validation, like routes that declare a permission.
+      preValidation: async (request) => {
+        if (!request.actor) throw new AppError('unauthenticated', 401);
+      },
+      schema: { tags: ['auth'], summary: 'Change my language or display name', body: MeUpdateBody, response: { 200: MeView } },
+    },
+    (request) => auth.updateMe(request.actor!, request.body, clientOf(request)),
   );
 };

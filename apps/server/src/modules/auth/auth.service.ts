@@ -1,10 +1,10 @@
-import { PLATFORM_ROLES, resolveLocale, type LoginBody, type LoginMfaBody, type MeView, type Role } from '@glocal/contracts';
+import { PLATFORM_ROLES, resolveLocale, type LoginBody, type LoginMfaBody, type MeView, type Role, type MeUpdateBody } from '@glocal/contracts';
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { verifyPassword } from '../../platform/auth/passwords.js';
 import type { SessionStore } from '../../platform/auth/sessions.js';
 import { signInThrottle } from '../../platform/auth/throttle.js';
-import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import { changedFields, type AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -152,6 +152,21 @@ export function createAuthService({ db, sessions, audit, mfa, mfaRequiredForPlat
           request: client,
         });
       });
+    },
+
+    async updateMe(actor: Actor, input: MeUpdateBody, client: Client): Promise<MeView> {
+      const before = { locale: actor.locale, displayName: actor.displayName };
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('appUser').set({ ...input, updatedAt: new Date() }).where('id', '=', actor.userId).execute();
+        await audit.record(trx, {
+          actor,
+          action: 'user.updated',
+          subject: { type: 'user', id: actor.userId },
+          details: { changes: changedFields(before, input) },
+          request: client,
+        });
+      });
+      return meView({ ...actor, ...input }, actor.csrfToken);
     },
 
     me(actor: Actor | null): Promise<MeView> {

@@ -37,6 +37,7 @@ export const ROUTE_ACCESS: Record<string, RouteSample> = {
     endsSession: true,
   },
   'GET /api/v1/auth/me': { url: '/api/v1/auth/me', expect: { anonymous: 401, others: 200 } },
+  'PATCH /api/v1/auth/me': { url: '/api/v1/auth/me', body: {}, expect: { anonymous: 401, others: 400 } },
   'POST /api/v1/auth/login/mfa': { url: '/api/v1/auth/login/mfa', body: {}, expect: { others: 400 } },
   // Writes only a pending, unconfirmed enrolment: sign-in is unchanged until a code confirms it.
   'POST /api/v1/auth/mfa/setup': { url: '/api/v1/auth/mfa/setup', expect: { anonymous: 401, others: 200 } },

@@ -129,6 +129,18 @@ describe('registering', () => {
 });
 
 describe('the account page', () => {
+  it('saves the chosen language to the account, so e-mails follow it', async () => {
+    const fetchMock = fakeApi(
+      { 'PATCH /api/v1/auth/me': ({ body }) => jsonResponse(meFixture({ ...(body as object) })) },
+      { me: meFixture() },
+    );
+    await renderApp('/account');
+    fireEvent.change(await screen.findByLabelText(en['account.language.label'], {}, SLOW), { target: { value: 'es' } });
+    await waitFor(() =>
+      expect(sentRequests(fetchMock).find((request) => request.key === 'PATCH /api/v1/auth/me')?.body).toEqual({ locale: 'es' }),
+    );
+  });
+
   it('sets up two-step sign-in: key to type, code to confirm, recovery codes acknowledged once', async () => {
     const fetchMock = fakeApi(
       {
