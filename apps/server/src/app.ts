@@ -83,11 +83,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   const audit = createAuditTrail();
   const access = createAccess({ db, audit });
-  const sessions = createSessionStore(db);
+  const sessions = createSessionStore(db, { mfaRequiredForPlatformRoles: !config.seedDemo });
   const organisations = createOrganisationsService({ db, access, audit });
   const apiTokens = createApiTokensService({ db, access, audit, organisations });
   await app.register(authPlugin, { sessions, apiTokens, access, secureCookies: config.publicUrl.startsWith('https:') });
-  const mfa = createMfaService({ db, audit, cipher: createFieldCipher(await loadFieldEncryptionKey(config, app.log)) });
+  const mfa = createMfaService({ db, audit, sessions, cipher: createFieldCipher(await loadFieldEncryptionKey(config, app.log)) });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   app.addHook('onClose', async () => mailer.close());
   const auth = createAuthService({ db, sessions, audit, mfa, mfaRequiredForPlatformRoles: !config.seedDemo });

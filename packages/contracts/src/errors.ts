@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'territory.outside_actor_territories',
   'auth.invalid_credentials',
   'auth.csrf_invalid',
+  'auth.mfa_enrollment_required',
   'auth.unsupported_content_type',
   'organisation.not_found',
   'organisation.host_invalid',

@@ -3,6 +3,7 @@ import * as territoriesCreateTerritory from './202611220900_territories_create_t
 import * as identityOrganisationsAccountsAudit from './202611221000_identity_organisations_accounts_audit.js';
 import * as identityMfaApiTokens from './202611221100_identity_mfa_api_tokens.js';
 import * as identityInvitationsPasswordReset from './202611221110_identity_invitations_password_reset.js';
+import * as identitySessionMfaEnrollment from './202611221200_identity_session_mfa_enrollment.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '202611221000_identity_organisations_accounts_audit': identityOrganisationsAccountsAudit,
   '202611221100_identity_mfa_api_tokens': identityMfaApiTokens,
   '202611221110_identity_invitations_password_reset': identityInvitationsPasswordReset,
+  '202611221200_identity_session_mfa_enrollment': identitySessionMfaEnrollment,
 };
 
 export const migrationProvider: MigrationProvider = {

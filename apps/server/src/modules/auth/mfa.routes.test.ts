@@ -267,4 +267,31 @@ describe('who must use two-factor sign-in', () => {
       await t.close();
     }
   });
+
+  it('until they enrol, such a session reaches only its own account routes; enrolling opens the rest at once', async () => {
+    const t = await buildTestApp({ env: { SEED_DEMO: 'false' } });
+    try {
+      await seedDemo(t.db);
+      const session = await signIn(t, 'dpo@glocal.test');
+      const audit = () => t.inject({ method: 'GET', url: '/api/v1/audit-events', headers: session.headers });
+      const blocked = await audit();
+      expect(blocked.statusCode).toBe(403);
+      expect(blocked.json().code).toBe('auth.mfa_enrollment_required');
+      expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.headers })).statusCode).toBe(200);
+
+      const setup = MfaSetupView.parse(
+        (await t.inject({ method: 'POST', url: '/api/v1/auth/mfa/setup', headers: session.headers })).json(),
+      );
+      const confirmed = await t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/mfa/confirm',
+        headers: session.headers,
+        payload: { code: TOTP.generate({ secret: Secret.fromBase32(setup.secret) }) },
+      });
+      expect(confirmed.statusCode).toBe(200);
+      expect((await audit()).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
 });

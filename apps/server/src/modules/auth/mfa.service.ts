@@ -13,6 +13,7 @@ import { mfaRepository } from './mfa.repository.js';
 import { refuseWhileLocked, signInThrottleKeys } from './sign-in-throttling.js';
 import { acceptedStep, looksLikeTotpCode, newRecoveryCodes, newTotpSecret, otpauthUri, recoveryCodeHash } from './totp.js';
 import { usersRepository } from './users.repository.js';
+import type { SessionStore } from '../../platform/auth/sessions.js';
 
 type Client = { ip: string; id: string; userAgent?: string };
 
@@ -24,7 +25,17 @@ export type SecondFactor = 'totp' | 'recovery_code';
 export type MfaService = ReturnType<typeof createMfaService>;
 
 /** TOTP enrolment, recovery codes, and the pending second step of a sign-in. */
-export function createMfaService({ db, audit, cipher }: { db: Database; audit: AuditTrail; cipher: FieldCipher }) {
+export function createMfaService({
+  db,
+  audit,
+  cipher,
+  sessions,
+}: {
+  db: Database;
+  audit: AuditTrail;
+  cipher: FieldCipher;
+  sessions: Pick<SessionStore, 'enrollmentDone'>;
+}) {
   // Binds each ciphertext to its row: a secret copied onto another account does not decrypt.
   const secretContext = (userId: string) => `user_mfa:${userId}`;
   const userSubject = (userId: string) => ({ type: 'user', id: userId });
@@ -131,6 +142,7 @@ export function createMfaService({ db, audit, cipher }: { db: Database; audit: A
         }
         const codes = newRecoveryCodes();
         await mfaRepository(trx).confirm(actor.userId);
+        await sessions.enrollmentDone(trx, actor.userId);
         await mfaRepository(trx).replaceRecoveryCodes(actor.userId, codes.map(recoveryCodeHash));
         await audit.record(trx, {
           actor,

@@ -20,6 +20,8 @@ export type Actor = {
    */
   scopes?: Permission[];
   apiTokenId?: string;
+  /** The session may only set up two-step sign-in (and use public routes) until that is done. */
+  mfaEnrollmentPending?: boolean;
 };
 
 /** Who the audit trail records: a signed-in actor, or a person identified in this very request (sign-in). */

@@ -60,6 +60,7 @@ async function authPlugin(
     }
     if (!permission) return;
     if (!request.actor) throw new AppError('unauthenticated', 401);
+    if (request.actor.mfaEnrollmentPending) throw new AppError('auth.mfa_enrollment_required', 403);
     if (!access.can(request.actor, permission)) {
       await access.deny(request.actor, permission, undefined, clientOf(request));
       throw new AppError('forbidden', 403, { permission });

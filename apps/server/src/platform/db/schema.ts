@@ -99,6 +99,7 @@ export interface UserSessionTable {
   expiresAt: ColumnType<Date, Date, Date>;
   ip: string | null;
   userAgent: string | null;
+  mfaEnrollmentPending: Generated<boolean>;
 }
 
 export interface SignInThrottleTable {
@@ -237,7 +238,7 @@ export const DB_COLUMNS = {
   ],
   appUser: ['id', 'email', 'displayName', 'passwordHash', 'locale', 'kind', 'disabledAt', 'createdAt', 'updatedAt'],
   membership: ['id', 'userId', 'organisationId', 'role', 'createdAt'],
-  userSession: ['tokenHash', 'userId', 'csrfToken', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'],
+  userSession: ['tokenHash', 'userId', 'csrfToken', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent', 'mfaEnrollmentPending'],
   signInThrottle: ['key', 'failures', 'windowStartedAt', 'lockedUntil'],
   auditEvent: [
     'seq', 'occurredAt', 'actorUserId', 'actorLabel', 'action', 'subjectType', 'subjectId', 'organisationId', 'outcome',

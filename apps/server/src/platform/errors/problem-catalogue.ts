@@ -24,6 +24,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   'territory.outside_actor_territories': 'A row names a territory outside those you work for',
   'auth.invalid_credentials': 'E-mail or password not recognised',
   'auth.csrf_invalid': 'Missing or invalid CSRF token',
+  'auth.mfa_enrollment_required': 'Set up two-step sign-in before using this',
   'auth.unsupported_content_type': 'Sign-in accepts application/json only',
   'organisation.not_found': 'Organisation not found',
   'organisation.host_invalid': 'The host organisation does not exist',
