@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 
 const [mode, tallyFile, ...reports] = process.argv.slice(2);
-const tally = fs.existsSync(tallyFile) ? JSON.parse(fs.readFileSync(tallyFile, 'utf8')) : { passed: 0, failed: 0 };
+const saved = fs.existsSync(tallyFile) ? fs.readFileSync(tallyFile, 'utf8').trim() : '';
+const tally = saved ? JSON.parse(saved) : { passed: 0, failed: 0 }; // mktemp hands us an empty file
 
 if (mode === '--add') {
   for (const report of reports) {
