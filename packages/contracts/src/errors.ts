@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'auth.mfa_enrollment_required',
   'auth.unsupported_content_type',
   'organisation.not_found',
+  'member.not_found',
+  'member.last_admin',
   'organisation.host_invalid',
   'organisation.duplicate_name',
   'partnership.not_found',

@@ -121,3 +121,9 @@ export const PartnershipCreateBody = z
     path: ['endsOn'],
   });
 export type PartnershipCreateBody = z.infer<typeof PartnershipCreateBody>;
+
+/** The roles a member holds in one organisation; an empty list is not allowed (remove the member instead). */
+export const MemberRolesBody = z.object({ roles: z.array(Role).min(1).max(5) });
+export type MemberRolesBody = z.infer<typeof MemberRolesBody>;
+export const MemberParams = z.object({ id: Id, userId: Id });
+export const MemberRolesView = z.object({ userId: Id, roles: z.array(Role) });

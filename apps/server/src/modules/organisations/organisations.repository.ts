@@ -85,4 +85,33 @@ export const organisationsRepository = (db: Executor) => ({
       .where('membership.organisationId', '=', organisationId)
       .orderBy('appUser.displayName')
       .execute(),
+
+  rolesOf: async (organisationId: string, userId: string) =>
+    (
+      await db
+        .selectFrom('membership')
+        .select('role')
+        .where('organisationId', '=', organisationId)
+        .where('userId', '=', userId)
+        .execute()
+    ).map((row) => row.role),
+
+  countAdmins: async (organisationId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('membership')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('organisationId', '=', organisationId)
+          .where('role', '=', 'org_admin')
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+
+  replaceRoles: async (organisationId: string, userId: string, roles: string[]) => {
+    await db.deleteFrom('membership').where('organisationId', '=', organisationId).where('userId', '=', userId).execute();
+    if (roles.length > 0) {
+      await db.insertInto('membership').values(roles.map((role) => ({ organisationId, userId, role }))).execute();
+    }
+  },
 });

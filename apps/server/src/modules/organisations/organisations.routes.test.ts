@@ -171,3 +171,61 @@ describe('organisations and partnerships', () => {
     expect(response.json().errors).toEqual([expect.objectContaining({ pointer: '/endsOn' })]);
   });
 });
+
+describe('managing members', () => {
+  let t: TestApp;
+  let manager: Session;
+  let admin: Session;
+  const ids: Record<string, string> = {};
+  const roles = async (email: string) =>
+    (
+      await sql<{ role: string }>`select m.role from membership m join app_user u on u.id = m.user_id
+                                   where u.email = ${email} and m.organisation_id = ${ids['CAIM Diourbel']} order by m.role`.execute(t.db)
+    ).rows.map((row) => row.role);
+  const setRoles = (session: Session, email: string, body: unknown) =>
+    t.inject({ method: 'PUT', url: `/api/v1/organisations/${ids['CAIM Diourbel']}/members/${ids[email]}/roles`, headers: session.headers, payload: body as object });
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await seedDemo(t.db);
+    manager = await signIn(t, 'manager.diourbel@glocal.test');
+    admin = await signIn(t, 'admin@glocal.test');
+    for (const row of (await sql<{ id: string; name: string }>`select id, name from organisation`.execute(t.db)).rows) ids[row.name] = row.id;
+    for (const row of (await sql<{ id: string; email: string }>`select id, email from app_user`.execute(t.db)).rows) ids[row.email] = row.id;
+  });
+  afterAll(() => t.close());
+
+  it("an organisation's administrator changes a coach into a desk manager; the trail keeps before and after", async () => {
+    const response = await setRoles(manager, 'coach.diourbel@glocal.test', { roles: ['desk_manager'] });
+    expect(response.statusCode).toBe(200);
+    expect(await roles('coach.diourbel@glocal.test')).toEqual(['desk_manager']);
+    const { rows } = await sql<{ action: string; details: any }>`select action, details from audit_event order by seq desc limit 1`.execute(t.db);
+    expect(rows[0]).toEqual({ action: 'member.roles_changed', details: { changes: { roles: { before: ['coach'], after: ['desk_manager'] } } } });
+  });
+
+  it('refuses roles the organisation type does not have (400) and leaves the member as they were', async () => {
+    const response = await setRoles(manager, 'coach.diourbel@glocal.test', { roles: ['lra_officer'] });
+    expect(response.statusCode).toBe(400);
+    expect(await roles('coach.diourbel@glocal.test')).toEqual(['desk_manager']);
+  });
+
+  it('keeps at least one administrator (409), writing nothing', async () => {
+    const response = await setRoles(admin, 'manager.diourbel@glocal.test', { roles: ['desk_manager'] });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('member.last_admin');
+    expect(await roles('manager.diourbel@glocal.test')).toEqual(['desk_manager', 'org_admin']);
+  });
+
+  it('removes a member; a coach may not (403)', async () => {
+    const brussels = await signIn(t, 'coach.brussels@glocal.test');
+    const outsider = await t.inject({
+      method: 'DELETE', url: `/api/v1/organisations/${ids['CAIM Diourbel']}/members/${ids['coach.diourbel@glocal.test']}`, headers: brussels.headers,
+    });
+    expect(outsider.statusCode).toBe(403);
+    const removed = await t.inject({
+      method: 'DELETE', url: `/api/v1/organisations/${ids['CAIM Diourbel']}/members/${ids['coach.diourbel@glocal.test']}`, headers: manager.headers,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect(await roles('coach.diourbel@glocal.test')).toEqual([]);
+  });
+});

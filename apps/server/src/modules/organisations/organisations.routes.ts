@@ -1,6 +1,9 @@
 import {
   IdParams,
   MemberList,
+  MemberParams,
+  MemberRolesBody,
+  MemberRolesView,
   OrganisationCreateBody,
   OrganisationList,
   OrganisationListQuery,
@@ -44,6 +47,25 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ organisations: Organis
     '/:id/members',
     { config: { permission: 'members:read' }, schema: { tags, summary: 'Staff of an organisation and their roles', params: IdParams, response: { 200: MemberList } } },
     (request) => organisations.members(request.actor, request.params.id, clientOf(request)),
+  );
+  app.put(
+    '/:id/members/:userId/roles',
+    {
+      config: { permission: 'members:invite' },
+      schema: { tags, summary: "Set a member's roles in this organisation", params: MemberParams, body: MemberRolesBody, response: { 200: MemberRolesView } },
+    },
+    (request) => organisations.setMemberRoles(request.actor, request.params.id, request.params.userId, request.body.roles, clientOf(request)),
+  );
+  app.delete(
+    '/:id/members/:userId',
+    {
+      config: { permission: 'members:invite' },
+      schema: { tags, summary: 'Remove a member from this organisation', params: MemberParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await organisations.setMemberRoles(request.actor, request.params.id, request.params.userId, [], clientOf(request));
+      return reply.status(204).send(null);
+    },
   );
 };
 

@@ -7,12 +7,15 @@ import type {
   PartnershipCreateBody,
   PageQuery,
   Role,
+  OrganisationType,
 } from '@glocal/contracts';
+import { staffRolesOf } from '@glocal/contracts';
 import type { Access } from '../../platform/access/access.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { changedFields, type AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors/app-error.js';
+import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../platform/errors/app-error.js';
+import { grantableRoles } from '../../platform/access/policies/invitations.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { toOrganisationView, toPartnershipView } from './organisations.mapper.js';
 import { organisationsRepository, type OrganisationRow } from './organisations.repository.js';
@@ -142,6 +145,51 @@ export function createOrganisationsService({ db, access, audit }: Deps) {
           request,
         });
         return { items: members.map((m) => ({ ...m, role: m.role as Role })), nextCursor: null };
+      });
+    },
+
+    /**
+     * Sets the roles a member holds here (an empty list removes them). Whoever may invite to the
+     * organisation may do it, within the roles they could grant: a desk manager cannot make, nor
+     * unmake, an administrator. The organisation keeps at least one administrator if it had one.
+     */
+    async setMemberRoles(actor: Actor | null, organisationId: string, userId: string, roles: Role[], request: Request) {
+      const organisation = await findOrThrow(db, organisationId);
+      const scope = {
+        organisationId,
+        organisationType: organisation.type as OrganisationType,
+        organisationIds: organisation.hostOrganisationId ? [organisation.hostOrganisationId] : [],
+        subject: { type: 'user', id: userId },
+      };
+      const manager = await access.require(actor, 'members:invite', scope, { whenDenied: 'not_found', request });
+      const allowed = staffRolesOf(organisation.type as OrganisationType);
+      const invalid = roles.filter((role) => !(allowed as readonly Role[]).includes(role));
+      if (invalid.length > 0) {
+        throw new BadRequestError('invitation.role_not_allowed', { roles: invalid, organisationType: organisation.type });
+      }
+      const grantable = grantableRoles(manager.memberships, { id: organisationId, type: organisation.type as OrganisationType }) as readonly Role[];
+      return db.transaction().execute(async (trx) => {
+        const before = (await organisationsRepository(trx).rolesOf(organisationId, userId)) as Role[];
+        if (before.length === 0) throw new NotFoundError('member.not_found', { userId });
+        const touched = [...before.filter((role) => !roles.includes(role)), ...roles.filter((role) => !before.includes(role))];
+        if (touched.some((role) => !grantable.includes(role))) {
+          await access.deny(manager, 'members:invite', scope, request);
+          throw new AppError('forbidden', 403, { roles: touched.filter((role) => !grantable.includes(role)) });
+        }
+        const hadAdmin = (await organisationsRepository(trx).countAdmins(organisationId)) > 0;
+        await organisationsRepository(trx).replaceRoles(organisationId, userId, roles);
+        if (hadAdmin && (await organisationsRepository(trx).countAdmins(organisationId)) === 0) {
+          throw new ConflictError('member.last_admin');
+        }
+        await audit.record(trx, {
+          actor: manager,
+          action: roles.length > 0 ? 'member.roles_changed' : 'member.removed',
+          subject: { type: 'user', id: userId },
+          organisationId,
+          details: { changes: changedFields({ roles: before.sort() }, { roles: [...roles].sort() }) },
+          request,
+        });
+        return { userId, roles };
       });
     },
 

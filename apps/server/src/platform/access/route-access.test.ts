@@ -35,7 +35,9 @@ describe('route × role access table', () => {
           ? sql<{ id: string }>`select id from organisation where name = ${key}`
           : kind === 'territory'
             ? sql<{ id: string }>`select id from territory where code = ${key}`
-            : sql<{ id: string }>`select id from partnership order by name limit 1`;
+            : kind === 'user'
+              ? sql<{ id: string }>`select id from app_user where email = ${key}`
+              : sql<{ id: string }>`select id from partnership order by name limit 1`;
       const { rows } = await query.execute(t.db);
       expect(rows[0], placeholder).toBeDefined();
       resolved = resolved.replace(placeholder, rows[0]!.id);

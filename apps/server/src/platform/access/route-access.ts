@@ -9,7 +9,7 @@ export const DEMO_ACTORS = [
 ] as const;
 export type DemoActor = (typeof DEMO_ACTORS)[number];
 
-/** Placeholders the test replaces with demo ids: `{org:CAIM Diourbel}`, `{partnership}`, `{territory:SN}`. */
+/** Placeholders the test replaces with demo ids: `{org:<name>}`, `{user:<e-mail>}`, `{partnership}`, `{territory:<code>}`. */
 export type RouteSample = {
   url: string;
   body?: unknown;
@@ -96,6 +96,16 @@ export const ROUTE_ACCESS: Record<string, RouteSample> = {
   'GET /api/v1/invitations/lookup': { url: '/api/v1/invitations/lookup', expect: { others: 400 } },
   'POST /api/v1/invitations/accept': { url: '/api/v1/invitations/accept', body: {}, expect: { others: 400 } },
 
+  'PUT /api/v1/organisations/:id/members/:userId/roles': {
+    url: '/api/v1/organisations/{org:CAIM Diourbel}/members/{user:coach.diourbel@glocal.test}/roles',
+    body: {},
+    expect: { anonymous: 401, admin: 400, manager: 400, others: 403 },
+  },
+  'DELETE /api/v1/organisations/:id/members/:userId': {
+    // An unknown member: the managers get past every check and find nobody (nothing is removed).
+    url: '/api/v1/organisations/{org:CAIM Diourbel}/members/00000000-0000-4000-8000-000000000000',
+    expect: { anonymous: 401, admin: 404, manager: 404, others: 403 },
+  },
   'GET /api/v1/partnerships': { url: '/api/v1/partnerships', expect: STAFF_READ },
   'POST /api/v1/partnerships': {
     url: '/api/v1/partnerships',

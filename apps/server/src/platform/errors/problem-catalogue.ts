@@ -27,6 +27,8 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   'auth.mfa_enrollment_required': 'Set up two-step sign-in before using this',
   'auth.unsupported_content_type': 'Sign-in accepts application/json only',
   'organisation.not_found': 'Organisation not found',
+  'member.not_found': 'This person is not a member of the organisation',
+  'member.last_admin': 'The organisation would be left without an administrator',
   'organisation.host_invalid': 'The host organisation does not exist',
   'organisation.duplicate_name': 'An organisation with this name already exists in this territory',
   'partnership.not_found': 'Partnership not found',

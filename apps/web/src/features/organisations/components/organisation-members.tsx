@@ -1,16 +1,28 @@
+import type { Role } from '@glocal/contracts';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
-import { useMembers } from '../api/get-organisation';
+import { useMemberRoles, useMembers } from '../api/get-organisation';
 import { ROLE_MESSAGES } from '../utils/organisation-messages';
 
-/** The organisation's staff, shown on request: each look is recorded in the audit trail. */
-export function OrganisationMembers({ organisationId }: { organisationId: string }) {
+interface OrganisationMembersProps {
+  organisationId: string;
+  /** The roles the reader may give and take away here; empty for a read-only list. */
+  manageableRoles: readonly Role[];
+}
+
+/**
+ * The organisation's staff, shown on request: each look is recorded in the audit trail. Those who
+ * may invite here may also change a member's role, or remove them, within the roles they can grant.
+ */
+export function OrganisationMembers({ organisationId, manageableRoles }: OrganisationMembersProps) {
   const { formatMessage } = useIntl();
   const [shown, setShown] = useState(false);
   const members = useMembers(organisationId, shown);
+  const memberRoles = useMemberRoles(organisationId);
   const titleId = useId();
+  const rolesOf = (userId: string) => (members.data?.items ?? []).filter((m) => m.userId === userId).map((m) => m.role);
 
   return (
     <section aria-labelledby={titleId} className="page-section">
@@ -34,6 +46,9 @@ export function OrganisationMembers({ organisationId }: { organisationId: string
                 <th scope="col">{formatMessage({ id: 'organisations.members.name' })}</th>
                 <th scope="col">{formatMessage({ id: 'organisations.members.email' })}</th>
                 <th scope="col">{formatMessage({ id: 'organisations.members.role' })}</th>
+                {manageableRoles.length > 0 && (
+                  <th scope="col">{formatMessage({ id: 'organisations.members.actions' })}</th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -44,12 +59,44 @@ export function OrganisationMembers({ organisationId }: { organisationId: string
                     <bdi>{member.email}</bdi>
                   </td>
                   <td>{formatMessage(ROLE_MESSAGES[member.role])}</td>
+                  {manageableRoles.length > 0 && (
+                    <td>
+                      {manageableRoles.includes(member.role) && (
+                        <div className="inline-actions">
+                          <select
+                            aria-label={formatMessage({ id: 'organisations.members.change_role' }, { name: member.displayName })}
+                            value={member.role}
+                            disabled={memberRoles.isPending}
+                            onChange={(event) => {
+                              const others = rolesOf(member.userId).filter((role) => role !== member.role);
+                              memberRoles.mutate({ userId: member.userId, roles: [...others, event.target.value as Role] });
+                            }}
+                          >
+                            {manageableRoles.map((role) => (
+                              <option key={role} value={role}>
+                                {formatMessage(ROLE_MESSAGES[role])}
+                              </option>
+                            ))}
+                          </select>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            disabled={memberRoles.isPending}
+                            onClick={() => memberRoles.mutate({ userId: member.userId, roles: [] })}
+                          >
+                            {formatMessage({ id: 'organisations.members.remove' }, { name: member.displayName })}
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {memberRoles.isError && <ProblemMessage error={memberRoles.error} />}
     </section>
   );
 }

@@ -75,6 +75,28 @@ describe('an organisation’s page', { timeout: 20_000 }, () => {
     expect(sent.filter((request) => request.url.pathname.endsWith('/members'))).toHaveLength(1);
   });
 
+  it("lets the organisation's administrator change a member's role and remove them", async () => {
+    const coachId = '20000000-0000-4000-8000-000000000002';
+    const { sent } = fakeStaffApi(
+      {
+        ...organisationApi,
+        [`GET /api/v1/organisations/${CAIM_ID}/members`]: () => jsonResponse(memberListFixture()),
+        [`PUT /api/v1/organisations/${CAIM_ID}/members/${coachId}/roles`]: () => jsonResponse({ userId: coachId, roles: ['desk_manager'] }),
+        [`DELETE /api/v1/organisations/${CAIM_ID}/members/${coachId}`]: () => new Response(null, { status: 204 }),
+      },
+      manager,
+    );
+    await renderProfile();
+    fireEvent.click(await screen.findByRole('button', { name: 'Show the staff' }));
+
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Role of Mamadou Fall' }), { target: { value: 'desk_manager' } });
+    await waitFor(() => expect(sent.find((request) => request.method === 'PUT')?.body).toBe(JSON.stringify({ roles: ['desk_manager'] })));
+    expect(sent.find((request) => request.method === 'PUT')?.headers.get('x-csrf-token')).toBe('csrf-manager');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Mamadou Fall' }));
+    await waitFor(() => expect(sent.some((request) => request.method === 'DELETE' && request.url.pathname.endsWith(coachId))).toBe(true));
+  });
+
   it('saves only the fields that changed, and shows a field error next to its field', async () => {
     const patches: unknown[] = [];
     const { sent } = fakeStaffApi(

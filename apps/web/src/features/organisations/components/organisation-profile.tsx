@@ -51,7 +51,7 @@ export function OrganisationProfile({ organisationId, territories }: Organisatio
       </p>
       <PageHeading>{org.name}</PageHeading>
       <OrganisationDetails organisation={org} territories={territories} />
-      {can('members:read', org.id) && <OrganisationMembers organisationId={org.id} />}
+      {can('members:read', org.id) && <OrganisationMembers organisationId={org.id} manageableRoles={invitableRoles} />}
       {invitableRoles.length > 0 && <OrganisationInvitations organisation={org} roles={invitableRoles} />}
       {canEdit && <OrganisationEdit key={org.id} organisation={org} territories={territories ?? []} />}
     </>
