@@ -19,11 +19,8 @@ export async function createTestDatabase(): Promise<{ db: Database; drop: () => 
     return { db, drop: () => db.destroy(), name: 'pglite' };
   }
   const url = process.env.DATABASE_URL!;
-  const schema = `test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ kind: 'postgres', url });
-  await sql`create schema ${sql.id(schema)}`.execute(admin);
-  const db = await openDatabase({ kind: 'postgres', url, searchPath: schema, applicationName: schema });
-  await migrateToLatest(db, { schema });
+  const { db, schema } = await migratedSchema(url, admin);
   return {
     db,
     name: schema,
@@ -33,4 +30,24 @@ export async function createTestDatabase(): Promise<{ db: Database; drop: () => 
       await admin.destroy();
     },
   };
+}
+
+/**
+ * A fresh, migrated schema. Seen once on CI under load: the migrator reported the schema it had
+ * just been given as missing; a second attempt on a new schema (the failed one dropped) is logged.
+ */
+async function migratedSchema(url: string, admin: Database, attempt = 1): Promise<{ db: Database; schema: string }> {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  const db = await openDatabase({ kind: 'postgres', url, searchPath: schema, applicationName: schema });
+  try {
+    await migrateToLatest(db, { schema });
+    return { db, schema };
+  } catch (error) {
+    await db.destroy();
+    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
+    if (attempt > 1) throw error;
+    console.warn(`test schema ${schema} failed to migrate, trying a new one:`, error);
+    return migratedSchema(url, admin, attempt + 1);
+  }
 }
