@@ -1,6 +1,6 @@
 import type { MeView } from '@glocal/contracts';
 import { useIntl } from 'react-intl';
-import { ROLE_MESSAGES } from '../utils/role-messages';
+import { ROLE_MESSAGES } from '../../../lib/role-messages';
 
 /** Who the person is to Glocal: name, address, and their roles in each organisation. */
 export function AccountProfile({ me }: { me: MeView }) {

@@ -7,7 +7,7 @@ import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ApiProblem } from '../../../lib/api-problem';
 import { useAcceptInvitation, useInvitation } from '../api/invitations';
 import { checkWith, fieldErrorsOfProblem, fieldMessage, isAboutFields, passwordTooShort, type FieldErrors } from '../utils/form-errors';
-import { ROLE_MESSAGES } from '../utils/role-messages';
+import { ROLE_MESSAGES } from '../../../lib/role-messages';
 import { AuthProblem } from './auth-problem';
 import { SubmitButton } from './submit-button';
 import { useFocusOnFailure } from './use-focus-on-failure';

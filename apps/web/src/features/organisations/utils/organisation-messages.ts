@@ -1,4 +1,4 @@
-import type { InvitationStatus, OrganisationType, Role } from '@glocal/contracts';
+import type { InvitationStatus, OrganisationType } from '@glocal/contracts';
 import type { MessageDescriptor } from 'react-intl';
 
 /** Each organisation type's name; a Record, so a type added to the contracts fails to compile until named. */
@@ -21,16 +21,7 @@ export const ORGANISATION_TYPE_MESSAGES: Record<OrganisationType, MessageDescrip
   national_agency: { id: 'organisations.type.national_agency' },
 };
 
-export const ROLE_MESSAGES: Record<Role, MessageDescriptor> = {
-  platform_admin: { id: 'organisations.role.platform_admin' },
-  dpo: { id: 'organisations.role.dpo' },
-  org_admin: { id: 'organisations.role.org_admin' },
-  lra_officer: { id: 'organisations.role.lra_officer' },
-  desk_manager: { id: 'organisations.role.desk_manager' },
-  coach: { id: 'organisations.role.coach' },
-  partner_staff: { id: 'organisations.role.partner_staff' },
-  migrant: { id: 'organisations.role.migrant' },
-};
+export { ROLE_MESSAGES } from '../../../lib/role-messages';
 
 export const INVITATION_STATUS_MESSAGES: Record<InvitationStatus, MessageDescriptor> = {
   pending: { id: 'organisations.invitations.status.pending' },

@@ -1,7 +1,7 @@
 import type { Role } from '@glocal/contracts';
 import type { MessageDescriptor } from 'react-intl';
 
-/** A role's name for people; the same words the organisation pages use. */
+/** A role's name for people, shared by every page that shows roles (features may not import each other). */
 export const ROLE_MESSAGES: Record<Role, MessageDescriptor> = {
   platform_admin: { id: 'organisations.role.platform_admin' },
   dpo: { id: 'organisations.role.dpo' },
