@@ -55,20 +55,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
 
   app.post(
     '/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } } },
+    { config: { signedIn: true }, schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: z.null() } } },
     async (request, reply) => {
-      if (!request.actor) throw new AppError('unauthenticated', 401);
-      await auth.signOut(request.actor, clientOf(request), false);
+      await auth.signOut(request.actor!, clientOf(request), false);
       return reply.clearSessionCookie().status(204).send(null);
     },
   );
 
   app.post(
     '/logout-everywhere',
-    { schema: { tags: ['auth'], summary: 'Sign out of every session of this account', response: { 204: z.null() } } },
+    { config: { signedIn: true }, schema: { tags: ['auth'], summary: 'Sign out of every session of this account', response: { 204: z.null() } } },
     async (request, reply) => {
-      if (!request.actor) throw new AppError('unauthenticated', 401);
-      await auth.signOut(request.actor, clientOf(request), true);
+      await auth.signOut(request.actor!, clientOf(request), true);
       return reply.clearSessionCookie().status(204).send(null);
     },
   );
@@ -82,10 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService }> = async (a
   app.patch(
     '/me',
     {
-      // Signed-in people only, before validation, like routes that declare a permission.
-      preValidation: async (request) => {
-        if (!request.actor) throw new AppError('unauthenticated', 401);
-      },
+      config: { signedIn: true },
       schema: { tags: ['auth'], summary: 'Change my language or display name', body: MeUpdateBody, response: { 200: MeView } },
     },
     (request) => auth.updateMe(request.actor!, request.body, clientOf(request)),

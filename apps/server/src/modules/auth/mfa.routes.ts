@@ -2,29 +2,26 @@ import { MfaConfirmBody, MfaDisableBody, MfaRecoveryCodesView, MfaSetupView } fr
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientOf } from '../../platform/auth/auth-plugin.js';
-import { AppError } from '../../platform/errors/app-error.js';
 import type { MfaService } from './mfa.service.js';
 
 /** Two-factor sign-in of the signed-in person: set up, confirm, turn off. */
 export const mfaRoutes: FastifyPluginAsyncZod<{ mfa: MfaService }> = async (app, { mfa }) => {
   const tags = ['auth'];
 
-  // Before validation, so a caller without a session learns nothing from the body's errors.
-  // Account security is for the person themself: an API token may not touch it.
-  app.addHook('preValidation', async (request) => {
-    if (!request.actor) throw new AppError('unauthenticated', 401);
-    if (request.actor.scopes) throw new AppError('forbidden', 403);
-  });
+  // Account security is for the person themself: the shared hook answers 401 before validation,
+  // and never lets an API token through to a route that declares no permission.
+  const config = { signedIn: true };
 
   app.post(
     '/setup',
-    { schema: { tags, summary: 'Start two-factor enrolment: a new TOTP secret for an authenticator app', response: { 200: MfaSetupView } } },
+    { config, schema: { tags, summary: 'Start two-factor enrolment: a new TOTP secret for an authenticator app', response: { 200: MfaSetupView } } },
     (request) => mfa.setup(request.actor!, clientOf(request)),
   );
 
   app.post(
     '/confirm',
     {
+      config,
       schema: {
         tags,
         summary: 'Turn two-factor sign-in on with a first code; answers the recovery codes, shown once',
@@ -38,6 +35,7 @@ export const mfaRoutes: FastifyPluginAsyncZod<{ mfa: MfaService }> = async (app,
   app.post(
     '/disable',
     {
+      config,
       schema: {
         tags,
         summary: 'Turn two-factor sign-in off, with a current code or the password',

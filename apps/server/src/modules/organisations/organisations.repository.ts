@@ -48,6 +48,15 @@ export const organisationsRepository = (db: Executor) => ({
       ? []
       : db.selectFrom('organisationTerritory').select(['organisationId', 'territoryId']).where('organisationId', 'in', ids).execute(),
 
+  /** Home and served territories of these organisations, in one query. */
+  territoriesOf: async (organisationIds: string[]): Promise<string[]> => {
+    const { rows } = await sql<{ territoryId: string }>`
+      select home_territory_id as territory_id from organisation where id = any(${organisationIds}::uuid[])
+      union
+      select territory_id from organisation_territory where organisation_id = any(${organisationIds}::uuid[])`.execute(db);
+    return rows.map((row) => row.territoryId);
+  },
+
   insert: (fields: OrganisationFields) =>
     db.insertInto('organisation').values(fields).returning(columns).executeTakeFirstOrThrow() as Promise<OrganisationRow>,
 

@@ -59,17 +59,14 @@ export function createOrganisationsService({ db, access, audit }: Deps) {
     /** The territories an actor's organisations are based in or serve: where their writ runs. */
     async territoriesOfActor(actor: Actor): Promise<string[]> {
       const organisationIds = actor.memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : []));
-      if (organisationIds.length === 0) return [];
-      const rows = await Promise.all(organisationIds.map((id) => organisationsRepository(db).findById(id)));
-      const served = await organisationsRepository(db).servedTerritories(organisationIds);
-      return [...new Set([...rows.flatMap((row) => (row ? [row.homeTerritoryId] : [])), ...served.map((s) => s.territoryId)])];
+      return organisationIds.length === 0 ? [] : organisationsRepository(db).territoriesOf(organisationIds);
     },
 
     async list(actor: Actor | null, query: OrganisationListQuery) {
       await access.require(actor, 'organisations:read');
       const rows = await organisationsRepository(db).list(query, keyset(query.cursor), query.limit + 1);
-      const views = await withServed(db, rows.slice(0, query.limit));
-      return toPage(rows, query.limit, (row) => [row.name.toLowerCase(), row.id], (row) => views.find((v) => v.id === row.id)!);
+      const views = new Map((await withServed(db, rows.slice(0, query.limit))).map((view) => [view.id, view]));
+      return toPage(rows, query.limit, (row) => [row.name.toLowerCase(), row.id], (row) => views.get(row.id)!);
     },
 
     async get(actor: Actor | null, id: string) {

@@ -13,8 +13,10 @@ declare module 'fastify' {
     actor: Actor | null;
   }
   interface FastifyContextConfig {
-    /** The permission the route needs; routes without one are public. */
+    /** The permission the route needs; routes without one are public, unless `signedIn`. */
     permission?: Permission;
+    /** The route acts on the signed-in person themself (their session, account, two-factor). */
+    signedIn?: boolean;
     /** Set false only where a CSRF token cannot exist yet (sign-in). */
     csrf?: boolean;
   }
@@ -47,7 +49,7 @@ async function authPlugin(
 
   // Before validation: whoever may not call a route learns nothing from its validation errors.
   app.addHook('preValidation', async (request) => {
-    const { permission, csrf } = request.routeOptions.config;
+    const { permission, csrf, signedIn } = request.routeOptions.config;
     // A token carries only its scoped permissions: routes that act on the person themself
     // (sessions, two-factor settings) and so declare none do not see it.
     if (request.actor?.apiTokenId && !permission) request.actor = null;
@@ -58,6 +60,7 @@ async function authPlugin(
         throw new AppError('auth.csrf_invalid', 403);
       }
     }
+    if (signedIn && !request.actor) throw new AppError('unauthenticated', 401);
     if (!permission) return;
     if (!request.actor) throw new AppError('unauthenticated', 401);
     if (request.actor.mfaEnrollmentPending) throw new AppError('auth.mfa_enrollment_required', 403);

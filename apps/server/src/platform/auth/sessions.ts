@@ -1,5 +1,6 @@
 import { PLATFORM_ROLES, type Role } from '@glocal/contracts';
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database, Executor } from '../db/database.js';
 import type { Actor } from './actor.js';
 import { hashSecret, newSecret } from './tokens.js';
@@ -57,6 +58,11 @@ export function createSessionStore(db: Database, { mfaRequiredForPlatformRoles }
         .select([
           'userSession.csrfToken', 'userSession.lastSeenAt', 'userSession.expiresAt', 'userSession.mfaEnrollmentPending',
           'appUser.id as userId', 'appUser.email', 'appUser.displayName', 'appUser.locale', 'appUser.kind', 'appUser.disabledAt',
+          // Every request resolves its session: the memberships come in the same round trip.
+          (eb) =>
+            jsonArrayFrom(
+              eb.selectFrom('membership').select(['membership.organisationId', 'membership.role']).whereRef('membership.userId', '=', 'appUser.id'),
+            ).as('memberships'),
         ])
         .where('userSession.tokenHash', '=', tokenHash)
         .executeTakeFirst();
@@ -68,18 +74,13 @@ export function createSessionStore(db: Database, { mfaRequiredForPlatformRoles }
       if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await db.updateTable('userSession').set({ lastSeenAt: new Date(now) }).where('tokenHash', '=', tokenHash).execute();
       }
-      const memberships = await db
-        .selectFrom('membership')
-        .select(['organisationId', 'role'])
-        .where('userId', '=', row.userId)
-        .execute();
       return {
         userId: row.userId,
         email: row.email,
         displayName: row.displayName,
         locale: row.locale,
         kind: row.kind,
-        memberships: memberships.map((m) => ({ organisationId: m.organisationId, role: m.role as Role })),
+        memberships: row.memberships.map((m) => ({ organisationId: m.organisationId, role: m.role as Role })),
         csrfToken: row.csrfToken,
         sessionTokenHash: tokenHash,
         mfaEnrollmentPending: row.mfaEnrollmentPending,
