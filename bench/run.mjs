@@ -70,5 +70,21 @@ const policy = JSON.parse(
 record('policy-overhead-p95', policy.overheadP95, 'ms', 0.2, 'max',
   `p95 with policy ${policy.guardedP95.toFixed(3)} ms vs without ${policy.openP95.toFixed(3)} ms`);
 
+// 7. Each domain's figures, on PostgreSQL: bench/<domain>.bench.ts prints a JSON array of results
+// ({ name, value, unit, target, comparison, note }) as its last line of output.
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
+for (const file of fs.readdirSync(path.join(root, 'bench')).filter((name) => name.endsWith('.bench.ts')).sort()) {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', `bench/${file}`], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_DATABASE_URL: postgresUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  for (const figure of JSON.parse(output.trim().split('\n').at(-1))) {
+    record(figure.name, figure.value, figure.unit, figure.target, figure.comparison, figure.note);
+  }
+}
+
 printTable();
 process.exit(results.every((result) => result.pass) ? 0 : 1);
