@@ -4,6 +4,7 @@ import * as identityOrganisationsAccountsAudit from './202611221000_identity_org
 import * as identityMfaApiTokens from './202611221100_identity_mfa_api_tokens.js';
 import * as identityInvitationsPasswordReset from './202611221110_identity_invitations_password_reset.js';
 import * as identitySessionMfaEnrollment from './202611221200_identity_session_mfa_enrollment.js';
+import * as casesPeopleCasesPipeline from './202612010900_cases_people_cases_pipeline.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '202611221100_identity_mfa_api_tokens': identityMfaApiTokens,
   '202611221110_identity_invitations_password_reset': identityInvitationsPasswordReset,
   '202611221200_identity_session_mfa_enrollment': identitySessionMfaEnrollment,
+  '202612010900_cases_people_cases_pipeline': casesPeopleCasesPipeline,
 };
 
 export const migrationProvider: MigrationProvider = {
