@@ -26,6 +26,7 @@ import { createAccess } from './platform/access/access.js';
 import { createAuditTrail } from './platform/audit/audit-trail.js';
 import authPlugin from './platform/auth/auth-plugin.js';
 import { createFieldCipher, loadFieldEncryptionKey } from './platform/crypto/field-encryption.js';
+import { createLookupHasher } from './platform/crypto/lookup-hash.js';
 import { createSessionStore } from './platform/auth/sessions.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { createMailer } from './platform/mail/mailer.js';
@@ -87,7 +88,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const organisations = createOrganisationsService({ db, access, audit });
   const apiTokens = createApiTokensService({ db, access, audit, organisations });
   await app.register(authPlugin, { sessions, apiTokens, access, secureCookies: config.publicUrl.startsWith('https:') });
-  const mfa = createMfaService({ db, audit, sessions, cipher: createFieldCipher(await loadFieldEncryptionKey(config, app.log)) });
+  // One key protects personal data at rest: sensitive fields encrypted, identifiers hashed for look-up.
+  const encryptionKey = await loadFieldEncryptionKey(config, app.log);
+  const cipher = createFieldCipher(encryptionKey);
+  const lookupHasher = createLookupHasher(encryptionKey);
+  const mfa = createMfaService({ db, audit, sessions, cipher });
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   app.addHook('onClose', async () => mailer.close());
   const auth = createAuthService({ db, sessions, audit, mfa, mfaRequiredForPlatformRoles: !config.seedDemo });

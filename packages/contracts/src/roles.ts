@@ -30,22 +30,38 @@ export const PERMISSIONS = [
   'territory_statistics:import',
   'audit:read',
   'api_tokens:manage',
+  // Desk network and case management. Which cases: the policy (a desk's own, or shared with it by referral).
+  'cases:read',
+  'cases:create',
+  'cases:update',
+  'cases:assign',
+  'cases:close',
+  'cases:refer',
+  'referrals:decide',
+  'people:merge',
+  'desk_workload:read',
+  'erasure:decide',
 ] as const;
 export type PermissionCode = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: PermissionCode[] = ['organisations:read', 'partnerships:read', 'territory_statistics:read'];
+const CASE_WORK: readonly PermissionCode[] = [
+  'cases:read', 'cases:create', 'cases:update', 'cases:assign', 'cases:close', 'cases:refer', 'referrals:decide',
+  'people:merge', 'desk_workload:read', 'erasure:decide',
+];
 
 /**
  * What each role may do, coarsely. Whether it may do it to a given record (its organisation,
  * its territory) is decided by the server's policy, from this table plus the record's scope.
  */
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly PermissionCode[]> = {
-  platform_admin: [...PERMISSIONS.filter((permission) => permission !== 'audit:read')],
-  dpo: [...STAFF_READ, 'members:read', 'audit:read'],
+  // Platform administrators run the platform, not cases: people's files stay with the desks.
+  platform_admin: [...PERMISSIONS.filter((permission) => permission !== 'audit:read' && !CASE_WORK.includes(permission))],
+  dpo: [...STAFF_READ, 'members:read', 'audit:read', 'erasure:decide'],
   org_admin: [...STAFF_READ, 'organisations:update', 'members:read', 'members:invite', 'api_tokens:manage'],
   lra_officer: [...STAFF_READ, 'partnerships:manage', 'territory_statistics:import', 'members:read'],
-  desk_manager: [...STAFF_READ, 'members:read', 'members:invite'],
-  coach: [...STAFF_READ],
+  desk_manager: [...STAFF_READ, 'members:read', 'members:invite', ...CASE_WORK.filter((p) => p !== 'erasure:decide')],
+  coach: [...STAFF_READ, 'cases:read', 'cases:create', 'cases:update', 'cases:refer', 'referrals:decide'],
   partner_staff: [...STAFF_READ],
   migrant: [],
 };

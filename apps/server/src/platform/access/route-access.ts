@@ -1,5 +1,7 @@
+import { CASE_COLLABORATION_ROUTE_ACCESS } from './route-access/case-collaboration.js';
 import { CASES_ROUTE_ACCESS } from './route-access/cases.js';
 import { DIRECTORY_ROUTE_ACCESS } from './route-access/directory.js';
+import { INTAKE_ROUTE_ACCESS } from './route-access/intake.js';
 import { REMITTANCES_ROUTE_ACCESS } from './route-access/remittances.js';
 
 /**
@@ -142,7 +144,9 @@ const CORE_ROUTE_ACCESS: Record<string, RouteSample> = {
 /** Each later domain keeps its routes' rows in `route-access/<domain>.ts`. */
 export const ROUTE_ACCESS: Record<string, RouteSample> = {
   ...CORE_ROUTE_ACCESS,
+  ...INTAKE_ROUTE_ACCESS,
   ...CASES_ROUTE_ACCESS,
+  ...CASE_COLLABORATION_ROUTE_ACCESS,
   ...DIRECTORY_ROUTE_ACCESS,
   ...REMITTANCES_ROUTE_ACCESS,
 };

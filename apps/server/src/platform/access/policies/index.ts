@@ -36,4 +36,16 @@ export const POLICIES: Record<Permission, ScopeRule> = {
   'territory_statistics:import': sameOrganisation,
   'audit:read': sameOrganisation,
   'api_tokens:manage': sameOrganisation,
+  // Cases: `organisationId` is the lead desk; reads also pass the desks it is shared with in
+  // `organisationIds` (see modules/cases/case-access.ts), writes only the lead.
+  'cases:read': sameOrganisation,
+  'cases:create': sameOrganisation,
+  'cases:update': sameOrganisation,
+  'cases:assign': sameOrganisation,
+  'cases:close': sameOrganisation,
+  'cases:refer': sameOrganisation,
+  'referrals:decide': sameOrganisation,
+  'people:merge': sameOrganisation,
+  'desk_workload:read': sameOrganisation,
+  'erasure:decide': sameOrganisation,
 };

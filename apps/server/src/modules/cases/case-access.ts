@@ -1,0 +1,72 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { ResourceScope } from '../../platform/access/policies/index.js';
+
+/**
+ * Which desks reach a case: the lead desk (`support_case.desk_id`) acts on it; a desk it is shared
+ * with by referral (`case_share`) reads it while the share stands, that is while neither the share
+ * is revoked nor the person's consent withdrawn or expired. Every case service and list goes
+ * through these, so that withdrawing consent hides the case from the partner desk at once.
+ */
+export type CaseScope = { caseId: string; personId: string; leadDeskId: string; sharedWithDeskIds: string[] };
+
+/** The share-is-standing condition, for queries that join `case_share` and `consent`. */
+const shareStands = sql<boolean>`case_share.revoked_at is null
+  and consent.withdrawn_at is null
+  and (consent.valid_until is null or consent.valid_until >= current_date)`;
+
+export async function loadCaseScope(db: Executor, caseId: string): Promise<CaseScope | undefined> {
+  const found = await db
+    .selectFrom('supportCase')
+    .select(['id', 'personId', 'deskId'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const shares = await db
+    .selectFrom('caseShare')
+    .innerJoin('consent', 'consent.id', 'caseShare.consentId')
+    .select('caseShare.deskId')
+    .where('caseShare.caseId', '=', caseId)
+    .where(shareStands)
+    .execute();
+  return {
+    caseId: found.id,
+    personId: found.personId,
+    leadDeskId: found.deskId,
+    sharedWithDeskIds: [...new Set(shares.map((share) => share.deskId))].filter((desk) => desk !== found.deskId),
+  };
+}
+
+/** For `access.require(actor, 'cases:read', …)`: the lead desk and every desk the case is shared with. */
+export function caseReadScope(scope: CaseScope): ResourceScope {
+  return {
+    organisationId: scope.leadDeskId,
+    organisationIds: [scope.leadDeskId, ...scope.sharedWithDeskIds],
+    subject: { type: 'case', id: scope.caseId },
+  };
+}
+
+/** For acting on a case (stage, notes, tasks, referral…): the lead desk only. */
+export function caseLeadScope(scope: CaseScope): ResourceScope {
+  return { organisationId: scope.leadDeskId, subject: { type: 'case', id: scope.caseId } };
+}
+
+/** A list filter: cases led by one of `deskIds`, or shared with one of them by a standing share. */
+export function caseVisibleToDesks(deskIds: readonly string[]) {
+  return (eb: ExpressionBuilder<DB, 'supportCase'>) => {
+    if (deskIds.length === 0) return eb.val(false);
+    return eb.or([
+      eb('supportCase.deskId', 'in', deskIds),
+      eb.exists(
+        eb
+          .selectFrom('caseShare')
+          .innerJoin('consent', 'consent.id', 'caseShare.consentId')
+          .select(sql`1`.as('one'))
+          .whereRef('caseShare.caseId', '=', 'supportCase.id')
+          .where('caseShare.deskId', 'in', deskIds)
+          .where(shareStands),
+      ),
+    ]);
+  };
+}
