@@ -16,6 +16,9 @@ if (!fs.existsSync(CHROMIUM)) {
 // E2E_PORT lets two runs share a machine (a CI dry run beside a developer's run).
 const PORT = Number(process.env.E2E_PORT ?? 3199);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// E-mail goes through real SMTP: journeys that read an e-mail (a confirmation link) listen here
+// for their duration; when none listens, the server logs the failed delivery and carries on.
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
 
 export default defineConfig({
   testDir: '.',
@@ -64,6 +67,7 @@ export default defineConfig({
       DATABASE_URL: '',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     },
     url: `${BASE_URL}/ready`,
     reuseExistingServer: false,

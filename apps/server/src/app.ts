@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -18,9 +19,47 @@ import {
   passwordResetRoutes,
   registrationRoutes,
 } from './modules/auth/index.js';
+import { createDuplicatesService, createIntakeService, createPeopleProtection, duplicatesRoutes, intakeRoutes } from './modules/cases/index.js';
+import {
+  caseConsentsRoutes,
+  caseDocumentsRoutes,
+  caseMessagesRoutes,
+  caseReferralsRoutes,
+  createConsentsService,
+  createDocumentsService,
+  createErasureService,
+  createMessagesService,
+  createReferralsService,
+  createSelfServiceService,
+  erasureRequestsRoutes,
+  myRequestsRoutes,
+  openDocumentStorage,
+  referralsRoutes,
+} from './modules/cases/index.js';
+import {
+  caseNotesRoutes,
+  caseOutcomesRoutes,
+  casesRoutes,
+  caseTasksRoutes,
+  createCasesService,
+  createNotesService,
+  createOutcomesService,
+  createPipelineService,
+  createTasksService,
+  createWorkloadService,
+  deskWorkloadRoutes,
+} from './modules/cases/index.js';
+import { createDirectoryService, createHsdsApiService, createHsdsTransferService, directoryRoutes, hsdsRoutes } from './modules/directory/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { createOrganisationsService, organisationsRoutes, partnershipsRoutes } from './modules/organisations/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
+import {
+  createCorridorAlerts,
+  createPriceImportsService,
+  createRemittancesService,
+  createRemittancesStaffService,
+  remittancesRoutes,
+} from './modules/remittances/index.js';
 import { createTerritoriesService, createTerritoryStatisticsService, territoriesRoutes } from './modules/territories/index.js';
 import { createAccess } from './platform/access/access.js';
 import { createAuditTrail } from './platform/audit/audit-trail.js';
@@ -35,7 +74,8 @@ import { registerApiDocs } from './platform/http/openapi.js';
 import { requestLogSerializer } from './platform/http/request-log.js';
 import { registerWebApp } from './platform/http/web.js';
 
-export type AppDeps = { db?: Database };
+/** `encryptionKey`: when the caller already loaded it (server.ts seeds the demo with it before building the app). */
+export type AppDeps = { db?: Database; encryptionKey?: Buffer };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,7 +129,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const apiTokens = createApiTokensService({ db, access, audit, organisations });
   await app.register(authPlugin, { sessions, apiTokens, access, secureCookies: config.publicUrl.startsWith('https:') });
   // One key protects personal data at rest: sensitive fields encrypted, identifiers hashed for look-up.
-  const encryptionKey = await loadFieldEncryptionKey(config, app.log);
+  const encryptionKey = deps.encryptionKey ?? (await loadFieldEncryptionKey(config, app.log));
   const cipher = createFieldCipher(encryptionKey);
   const lookupHasher = createLookupHasher(encryptionKey);
   const mfa = createMfaService({ db, audit, sessions, cipher });
@@ -122,12 +162,83 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(partnershipsRoutes, { prefix: '/api/v1/partnerships', organisations });
   await app.register(auditRoutes, { prefix: '/api/v1/audit-events', auditService: createAuditService({ db, access, audit }) });
   await app.register(apiTokensRoutes, { prefix: '/api/v1/api-tokens', apiTokens });
+  await app.register(directoryRoutes, {
+    prefix: '/api/v1/directory',
+    directory: createDirectoryService({ db, access, audit }),
+    transfer: createHsdsTransferService({ db, access, audit }),
+  });
+  await app.register(hsdsRoutes, { prefix: '/api/hsds/v3', hsds: createHsdsApiService({ db }), publicUrl: config.publicUrl });
+  const people = createPeopleProtection({ cipher, lookupHasher });
+  await app.register(intakeRoutes, {
+    prefix: '/api/v1/intake',
+    intake: createIntakeService({ db, audit, mailer, people, publicUrl: config.publicUrl, rateLimitPerHour: config.intakeRateLimitPerHour }),
+  });
+  await app.register(duplicatesRoutes, { prefix: '/api/v1/people/duplicates', duplicates: createDuplicatesService({ db, access, audit, people }) });
+  // Case work: coaches' and managers' lists, the case page, the pipeline.
+  await app.register(casesRoutes, {
+    prefix: '/api/v1/cases',
+    cases: createCasesService({ db, access, audit, people }),
+    pipeline: createPipelineService({ db, access, audit }),
+  });
+  const caseTasks = createTasksService({ db, access, audit, mailer, publicUrl: config.publicUrl });
+  await app.register(caseTasksRoutes, { prefix: '/api/v1/cases', tasks: caseTasks });
+  await app.register(caseNotesRoutes, { prefix: '/api/v1/cases', notes: createNotesService({ db, access, audit, cipher }) });
+  await app.register(caseOutcomesRoutes, { prefix: '/api/v1/cases', outcomes: createOutcomesService({ db, access, audit }) });
+  await app.register(deskWorkloadRoutes, { prefix: '/api/v1/cases', workload: createWorkloadService({ db, access }) });
+  // Task reminders by e-mail, every CASE_REMINDERS_EVERY_MINUTES (0: off, as in tests); `glocal cases remind` runs one round.
+  if (config.caseRemindersEveryMinutes > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => {
+        caseTasks.sendReminders().catch((error: unknown) => app.log.error({ err: error }, 'task reminders failed'));
+      }, config.caseRemindersEveryMinutes * 60_000);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
+  // Case collaboration: consent and referral between desks.
+  const consents = createConsentsService({ db, access, audit });
+  const referrals = createReferralsService({ db, access, audit });
+  await app.register(caseConsentsRoutes, { prefix: '/api/v1/cases', consents });
+  await app.register(caseReferralsRoutes, { prefix: '/api/v1/cases', referrals });
+  await app.register(referralsRoutes, { prefix: '/api/v1/referrals', referrals });
+  // Case documents: on disk under DATA_DIR/documents, served only through the permission check.
+  const documentStorage = await openDocumentStorage(config.dataDir);
+  app.addHook('onClose', async () => documentStorage.close());
+  const documents = createDocumentsService({ db, access, audit, storage: documentStorage, maxBytes: config.documentMaxBytes });
+  await app.register(caseDocumentsRoutes, { prefix: '/api/v1/cases', documents, maxBytes: config.documentMaxBytes });
+  const messages = createMessagesService({ db, access, audit, cipher, mailer, publicUrl: config.publicUrl });
+  await app.register(caseMessagesRoutes, { prefix: '/api/v1/cases', messages });
+  // The person's self-service, and the DPO's erasure decisions.
+  await app.register(myRequestsRoutes, {
+    prefix: '/api/v1/me/requests',
+    selfService: createSelfServiceService({ db, audit, cipher, lookupHasher, documents, messages }),
+    maxBytes: config.documentMaxBytes,
+  });
+  await app.register(erasureRequestsRoutes, { prefix: '/api/v1/erasure-requests', erasure: createErasureService({ db, access, audit, storage: documentStorage }) });
+  const remittances = createRemittancesService({ db });
+  const remittanceAlerts = createCorridorAlerts({ db, remittances, mailer, publicUrl: config.publicUrl });
+  // After a price change has committed: an alert that fails is logged, the change stands.
+  const onPricesChanged = (corridors: string[]) =>
+    remittanceAlerts.pricesChanged(corridors).catch((error: unknown) => app.log.error({ err: error, corridors }, 'remittance alerts failed'));
+  await app.register(remittancesRoutes, {
+    prefix: '/api/v1/remittances',
+    remittances,
+    imports: createPriceImportsService({ db, audit, access, onPricesChanged }),
+    staff: createRemittancesStaffService({ db, access, audit, remittances, onPricesChanged }),
+    alerts: remittanceAlerts,
+  });
 
   const webServed = await registerWebApp(app, config.webDistDir);
+  const intakeServed = webServed && fs.existsSync(`${config.webDistDir}/intake.html`);
   app.setNotFoundHandler((request, reply) => {
     // A missing asset (an old hashed bundle after a deploy) must be a 404, not the app shell.
     const path = request.url.split('?')[0]!;
     const isPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/assets/') && !/\.\w+$/.test(path);
+    // The public intake page is a light build of its own (apps/web/intake.html), for phones on slow networks.
+    if (isPage && intakeServed && path.replace(/\/+$/, '') === '/intake') {
+      return reply.type('text/html').sendFile('intake.html');
+    }
     if (isPage && webServed) return reply.type('text/html').sendFile('index.html');
     return sendProblem(request, reply, config.publicUrl, { status: 404, code: 'route_not_found' });
   });

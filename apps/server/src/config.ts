@@ -29,7 +29,10 @@ const EnvSchema = z.object({
   LOG_PRETTY: optional(booleanFlag),
   SEED_DEMO: optional(booleanFlag),
   BODY_LIMIT_BYTES: optional(z.coerce.number().int().min(1024)),
+  DOCUMENT_MAX_BYTES: optional(z.coerce.number().int().min(1024)),
   WEB_DIST_DIR: optional(z.string().min(1)),
+  INTAKE_RATE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1)),
+  CASE_REMINDERS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(1440)),
 });
 
 export type Config = Readonly<{
@@ -48,7 +51,13 @@ export type Config = Readonly<{
   logPretty: boolean;
   seedDemo: boolean;
   bodyLimitBytes: number;
+  /** The largest case document (PDF or image) accepted, in bytes. */
+  documentMaxBytes: number;
   webDistDir: string | undefined;
+  /** Public intake submissions accepted per client address per hour. */
+  intakeRateLimitPerHour: number;
+  /** How often the server e-mails reminders of tasks due; 0 turns the in-process job off. */
+  caseRemindersEveryMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -84,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logPretty: vars.LOG_PRETTY ?? false,
     seedDemo: vars.SEED_DEMO ?? true,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES ?? 1024 * 1024,
+    documentMaxBytes: vars.DOCUMENT_MAX_BYTES ?? 10 * 1024 * 1024,
     webDistDir: vars.WEB_DIST_DIR,
+    intakeRateLimitPerHour: vars.INTAKE_RATE_LIMIT_PER_HOUR ?? 20,
+    caseRemindersEveryMinutes: vars.CASE_REMINDERS_EVERY_MINUTES ?? 60,
   } satisfies Config);
 }

@@ -7,6 +7,9 @@ import { sql } from 'kysely';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { createPeopleProtection } from './modules/cases/index.js';
+import { createFieldCipher, loadFieldEncryptionKey } from './platform/crypto/field-encryption.js';
+import { createLookupHasher } from './platform/crypto/lookup-hash.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -43,9 +46,13 @@ async function main() {
   // Embedded: the app owns its database and migrates it. Server PostgreSQL: `npm run db:migrate`
   // runs as its own deploy step, so several app processes never race to migrate.
   if (config.database.kind === 'pglite') await migrateToLatest(db);
-  if (config.seedDemo) await seedDemo(db);
+  // One key for the demo caseload and the app, loaded once (a generated in-memory key must be shared).
+  const encryptionKey = await loadFieldEncryptionKey(config, { warn: (message: string) => console.warn(message) });
+  if (config.seedDemo) {
+    await seedDemo(db, { people: createPeopleProtection({ cipher: createFieldCipher(encryptionKey), lookupHasher: createLookupHasher(encryptionKey) }) });
+  }
 
-  const app = await buildApp(config, { db });
+  const app = await buildApp(config, { db, encryptionKey });
   closeWithGrace({ delay: SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'fatal error: shutting down');
     else app.log.info({ signal }, 'shutting down');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { kyselyOnPGlite } from '../src/platform/db/database.js';
+import { kyselyOnPGlite, PGLITE_EXTENSIONS } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 
 declare module 'vitest' {
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'glocal-template-'));
-  const pglite = new PGlite();
+  const pglite = new PGlite({ extensions: PGLITE_EXTENSIONS });
   await migrateToLatest(kyselyOnPGlite(pglite));
   const file = path.join(dir, 'template.tar.gz');
   await fs.writeFile(file, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));

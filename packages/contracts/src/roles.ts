@@ -41,10 +41,22 @@ export const PERMISSIONS = [
   'people:merge',
   'desk_workload:read',
   'erasure:decide',
+  // Remittance cost comparison: staff reports, price imports, providers' own prices, desks' recorded transfers.
+  'remittances:report',
+  'remittances:import',
+  'remittances:manage_prices',
+  'remittances:record_transfers',
+  // Services directory: edit entries (own organisation's, or in one's territories), flag any entry,
+  // import HSDS data, see stale entries and open flags.
+  'directory:edit',
+  'directory:flag',
+  'directory:import',
+  'directory:review',
 ] as const;
 export type PermissionCode = (typeof PERMISSIONS)[number];
 
 const STAFF_READ: PermissionCode[] = ['organisations:read', 'partnerships:read', 'territory_statistics:read'];
+const DIRECTORY_DESK: PermissionCode[] = ['directory:edit', 'directory:flag', 'directory:review'];
 const CASE_WORK: readonly PermissionCode[] = [
   'cases:read', 'cases:create', 'cases:update', 'cases:assign', 'cases:close', 'cases:refer', 'referrals:decide',
   'people:merge', 'desk_workload:read', 'erasure:decide',
@@ -58,11 +70,11 @@ export const ROLE_PERMISSIONS: Record<RoleCode, readonly PermissionCode[]> = {
   // Platform administrators run the platform, not cases: people's files stay with the desks.
   platform_admin: [...PERMISSIONS.filter((permission) => permission !== 'audit:read' && !CASE_WORK.includes(permission))],
   dpo: [...STAFF_READ, 'members:read', 'audit:read', 'erasure:decide'],
-  org_admin: [...STAFF_READ, 'organisations:update', 'members:read', 'members:invite', 'api_tokens:manage'],
-  lra_officer: [...STAFF_READ, 'partnerships:manage', 'territory_statistics:import', 'members:read'],
-  desk_manager: [...STAFF_READ, 'members:read', 'members:invite', ...CASE_WORK.filter((p) => p !== 'erasure:decide')],
-  coach: [...STAFF_READ, 'cases:read', 'cases:create', 'cases:update', 'cases:refer', 'referrals:decide'],
-  partner_staff: [...STAFF_READ],
+  org_admin: [...STAFF_READ, 'organisations:update', 'members:read', 'members:invite', 'api_tokens:manage', 'directory:edit', 'directory:review'],
+  lra_officer: [...STAFF_READ, 'partnerships:manage', 'territory_statistics:import', 'members:read', 'remittances:report', 'remittances:import', ...DIRECTORY_DESK, 'directory:import'],
+  desk_manager: [...STAFF_READ, 'members:read', 'members:invite', ...CASE_WORK.filter((p) => p !== 'erasure:decide'), 'remittances:report', 'remittances:record_transfers', ...DIRECTORY_DESK],
+  coach: [...STAFF_READ, 'cases:read', 'cases:create', 'cases:update', 'cases:refer', 'referrals:decide', 'remittances:report', 'remittances:record_transfers', ...DIRECTORY_DESK],
+  partner_staff: [...STAFF_READ, 'remittances:manage_prices', 'directory:edit', 'directory:review'],
   migrant: [],
 };
 

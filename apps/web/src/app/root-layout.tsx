@@ -12,7 +12,7 @@ const MAIN_ID = 'main';
 export function RootLayout() {
   const { formatMessage } = useIntl();
   const main = useFocusMainOnNavigation();
-  const { can } = useSession();
+  const { can, me } = useSession();
 
   return (
     <div className="layout">
@@ -32,6 +32,15 @@ export function RootLayout() {
               <li>
                 <NavLink to="/territories">{formatMessage({ id: 'nav.territories' })}</NavLink>
               </li>
+              <li>
+                <NavLink to="/directory">{formatMessage({ id: 'directory.nav' })}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/send-money">{formatMessage({ id: 'nav.send_money' })}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/intake">{formatMessage({ id: 'nav.intake' })}</NavLink>
+              </li>
               {/* The network's staff pages, for those whose roles let them read them. */}
               {can('organisations:read') && (
                 <li>
@@ -43,9 +52,34 @@ export function RootLayout() {
                   <NavLink to="/partnerships">{formatMessage({ id: 'nav.partnerships' })}</NavLink>
                 </li>
               )}
+              {can('cases:read') && (
+                <li>
+                  <NavLink to="/cases">{formatMessage({ id: 'nav.cases' })}</NavLink>
+                </li>
+              )}
+              {can('referrals:decide') && (
+                <li>
+                  <NavLink to="/referrals">{formatMessage({ id: 'case_collaboration.nav.referrals' })}</NavLink>
+                </li>
+              )}
+              {can('remittances:report') && (
+                <li>
+                  <NavLink to="/remittances/reports">{formatMessage({ id: 'nav.remittance_reports' })}</NavLink>
+                </li>
+              )}
               {can('audit:read') && (
                 <li>
                   <NavLink to="/audit">{formatMessage({ id: 'nav.audit' })}</NavLink>
+                </li>
+              )}
+              {can('erasure:decide') && (
+                <li>
+                  <NavLink to="/erasure-requests">{formatMessage({ id: 'my_requests.dpo.nav' })}</NavLink>
+                </li>
+              )}
+              {me?.kind === 'migrant' && (
+                <li>
+                  <NavLink to="/my-requests">{formatMessage({ id: 'my_requests.nav' })}</NavLink>
                 </li>
               )}
               <li>

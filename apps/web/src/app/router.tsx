@@ -30,7 +30,29 @@ const PartnershipNewRoute = lazy(async () => ({ default: (await import('./routes
 const TerritoryStatisticsRoute = lazy(async () => ({
   default: (await import('./routes/territory-statistics-route')).TerritoryStatisticsRoute,
 }));
+// The public intake (also served on its own, light, as intake.html when opened directly).
+const IntakeRoute = lazy(async () => ({ default: (await import('./routes/intake-route')).IntakeRoute }));
 const AuditRoute = lazy(async () => ({ default: (await import('./routes/audit-route')).AuditRoute }));
+// Sending money home (public) and the remittance reports (staff).
+const RemittancesSendRoute = lazy(async () => ({ default: (await import('./routes/remittances-send-route')).RemittancesSendRoute }));
+const RemittanceCorridorRoute = lazy(async () => ({ default: (await import('./routes/remittance-corridor-route')).RemittanceCorridorRoute }));
+const RemittancesReportsRoute = lazy(async () => ({ default: (await import('./routes/remittances-reports-route')).RemittancesReportsRoute }));
+// Case work: my cases and the board, one case, my tasks, the desk's workload.
+const CasesRoute = lazy(async () => ({ default: (await import('./routes/cases-route')).CasesRoute }));
+// Case collaboration: referrals waiting for the desk; the person's self-service; the DPO's erasure decisions.
+const ReferralsRoute = lazy(async () => ({ default: (await import('./routes/referrals-route')).ReferralsRoute }));
+const MyRequestsRoute = lazy(async () => ({ default: (await import('./routes/my-requests-route')).MyRequestsRoute }));
+const MyRequestRoute = lazy(async () => ({ default: (await import('./routes/my-requests-route')).MyRequestRoute }));
+const ErasureRequestsRoute = lazy(async () => ({ default: (await import('./routes/my-requests-route')).ErasureRequestsRoute }));
+const CaseRoute = lazy(async () => ({ default: (await import('./routes/case-route')).CaseRoute }));
+const CaseTasksRoute = lazy(async () => ({ default: (await import('./routes/case-tasks-route')).CaseTasksRoute }));
+const CaseWorkloadRoute = lazy(async () => ({ default: (await import('./routes/case-workload-route')).CaseWorkloadRoute }));
+
+// The services directory: search and map, a service page, opportunities, HSDS import for officers.
+const DirectoryRoute = lazy(async () => ({ default: (await import('./routes/directory-route')).DirectoryRoute }));
+const ServiceRoute = lazy(async () => ({ default: (await import('./routes/service-route')).ServiceRoute }));
+const DirectoryOpportunitiesRoute = lazy(async () => ({ default: (await import('./routes/directory-opportunities-route')).DirectoryOpportunitiesRoute }));
+const DirectoryImportRoute = lazy(async () => ({ default: (await import('./routes/directory-import-route')).DirectoryImportRoute }));
 
 export const routes: RouteObject[] = [
   {
@@ -43,6 +65,11 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomeRoute /> },
           { path: 'territories', element: <TerritoriesRoute /> },
+          { path: 'directory', element: <DirectoryRoute /> },
+          { path: 'directory/services/:serviceId', element: <ServiceRoute /> },
+          { path: 'directory/opportunities', element: <DirectoryOpportunitiesRoute /> },
+          { path: 'directory/import', element: <RequirePermission permission="directory:import"><DirectoryImportRoute /></RequirePermission> },
+          { path: 'intake', element: <IntakeRoute /> },
           { path: 'sign-in', element: <SignInRoute /> },
           { path: 'account', element: <RequireSignIn><AccountRoute /></RequireSignIn> },
           { path: 'invitations/accept', element: <InvitationAcceptRoute /> },
@@ -60,6 +87,17 @@ export const routes: RouteObject[] = [
             element: <RequirePermission permission="territory_statistics:read"><TerritoryStatisticsRoute /></RequirePermission>,
           },
           { path: 'audit', element: <RequirePermission permission="audit:read"><AuditRoute /></RequirePermission> },
+          { path: 'send-money', element: <RemittancesSendRoute /> },
+          { path: 'send-money/corridors/:corridor', element: <RemittanceCorridorRoute /> },
+          { path: 'remittances/reports', element: <RequirePermission permission="remittances:report"><RemittancesReportsRoute /></RequirePermission> },
+          { path: 'cases', element: <RequirePermission permission="cases:read"><CasesRoute /></RequirePermission> },
+          { path: 'cases/tasks', element: <RequirePermission permission="cases:read"><CaseTasksRoute /></RequirePermission> },
+          { path: 'cases/workload', element: <RequirePermission permission="desk_workload:read"><CaseWorkloadRoute /></RequirePermission> },
+          { path: 'cases/:caseId', element: <RequirePermission permission="cases:read"><CaseRoute /></RequirePermission> },
+          { path: 'referrals', element: <RequirePermission permission="referrals:decide"><ReferralsRoute /></RequirePermission> },
+          { path: 'my-requests', element: <RequireSignIn><MyRequestsRoute /></RequireSignIn> },
+          { path: 'my-requests/:caseId', element: <RequireSignIn><MyRequestRoute /></RequireSignIn> },
+          { path: 'erasure-requests', element: <RequirePermission permission="erasure:decide"><ErasureRequestsRoute /></RequirePermission> },
           { path: '*', element: <NotFoundRoute /> },
         ],
       },

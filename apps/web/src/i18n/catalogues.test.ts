@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, LOCALES, TERRITORY_LEVELS, type Locale } from '@glocal/contracts';
+import { GENDERS, ISIC_DIVISION_CODES, ISIC_SECTION_CODES, REQUEST_KINDS } from '@glocal/contracts/intake-form';
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,10 @@ const CATALOGUES: Record<Locale, Record<string, string>> = { en, fr, es, it: ita
 const DYNAMIC_PREFIXES: Record<string, readonly string[]> = {
   'errors.': ERROR_CODES,
   'territories.level.': TERRITORY_LEVELS,
+  'intake.kind.': REQUEST_KINDS,
+  'intake.gender.': [...GENDERS, 'none'],
+  'intake.isic.section.': ISIC_SECTION_CODES.map((code) => code.toLowerCase()),
+  'intake.isic.division.': ISIC_DIVISION_CODES,
 };
 
 /** Attributes people read or hear: their values must come from a catalogue. */

@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: { role:
   { email: 'coach.diourbel@glocal.test', displayName: 'Mamadou Fall', roles: [{ role: 'coach', organisation: 'caimDiourbel' }] },
   { email: 'coach.brussels@glocal.test', displayName: 'Claire Dubois', roles: [{ role: 'coach', organisation: 'brussels' }] },
   { email: 'coach.veneto@glocal.test', displayName: 'Giulia Rossi', roles: [{ role: 'coach', organisation: 'veneto' }] },
+  { email: 'coach.mbacke@glocal.test', displayName: 'Khadim Sarr', roles: [{ role: 'coach', organisation: 'caimMbacke' }] },
   { email: 'mfi.diourbel@glocal.test', displayName: 'Ibrahima Sarr', roles: [{ role: 'partner_staff', organisation: 'mutual' }] },
   { email: 'dpo@glocal.test', displayName: 'Nadia Benali', roles: [{ role: 'dpo', organisation: null }] },
 ];

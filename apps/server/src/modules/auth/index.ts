@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/db/database.js';
 export { authRoutes } from './auth.routes.js';
 export { createAuthService, type AuthService } from './auth.service.js';
 export { mfaRoutes } from './mfa.routes.js';
@@ -11,3 +12,9 @@ export { createPasswordResetService, type PasswordResetService } from './passwor
 export { registrationRoutes } from './registration.routes.js';
 export { createRegistrationService, type RegistrationService } from './registration.service.js';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.demo.js';
+
+/** For other modules: where and in which language to write to active accounts. Callers do their own access check. */
+export const findUserContacts = (db: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('appUser').select(['id', 'email', 'locale']).where('id', 'in', ids).where('disabledAt', 'is', null).execute();

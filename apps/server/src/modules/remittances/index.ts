@@ -1,4 +1,5 @@
 export {
+  amountToSendFor,
   corridorAverage,
   displayPercent,
   feeFor,
@@ -11,6 +12,10 @@ export {
   SDG_TARGET_PERCENT,
   SPEEDS,
   ZERO_FEE_MARGIN_WARNING_PERCENT,
+  percentNumber,
+  STANDARD_AMOUNTS_USD,
+  standardAmountIn,
+  statedFiguresAgree,
 } from './remittance-cost.js';
 export type {
   CorridorAverage,
@@ -30,5 +35,13 @@ export type {
   Service,
   Smart,
   Speed,
+  StatedFigures,
   TransparentQuote,
 } from './remittance-cost.js';
+export { remittancesRoutes } from './remittances.routes.js';
+export { createRemittancesService, type RemittancesService } from './remittances.service.js';
+export { createPriceImportsService, type PriceImportsService } from './price-imports.service.js';
+export { importPriceFile } from './price-import-file.js';
+export { createRemittancesStaffService, type RemittancesStaffService } from './remittances-staff.service.js';
+export { createCorridorAlerts, type CorridorAlerts } from './corridor-alerts.js';
+export { seedDemoRemittances } from './remittances.demo.js';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountToSendFor,
   corridorAverage,
+  percentNumber,
+  standardAmountIn,
+  statedFiguresAgree,
   displayPercent,
   feeFor,
   type FeeSchedule,
@@ -289,5 +293,73 @@ describe('savings', () => {
       savedVersusAverage: '1.25',
       overpaidVersusCheapest: '0.00',
     });
+  });
+});
+
+describe('amount to send for an amount received', () => {
+  it('inverts a deducted fixed + percentage fee: (R / rate + fixed) / (1 − percent / 100), rounded up to a cent', () => {
+    // R = 65 600 XOF at 650 → 100.923076… EUR net; + 2 fixed = 102.923076…; / 0.99 = 103.96270… → 103.97.
+    const fee: FeeSchedule = { fixed: '2', percent: '1' };
+    expect(valueOf(amountToSendFor(terms(fee, '650'), '65600', EUR_TO_XOF))).toBe('103.97');
+    // Check: fee 2 + 1.0397 = 3.0397 → 3.04; (103.97 − 3.04) × 650 = 65 604.5 → 65 604 (half-even) ≥ 65 600,
+    // while 103.96 would give fee 3.04, (100.92) × 650 = 65 598 < 65 600.
+    const at = (amount: string) => transparent(quoteEurXof(amount, terms(fee, '650'))).amountReceived;
+    expect(at('103.97')).toBe('65604');
+    expect(at('103.96')).toBe('65598');
+  });
+
+  it('with a fee on top converts the whole amount: S = R / rate', () => {
+    // 32 800 / 656 = 50 exactly.
+    expect(valueOf(amountToSendFor(terms({ fixed: '4' }, '656', true), '32800', EUR_TO_XOF))).toBe('50.00');
+  });
+
+  it('picks the cheapest tier, and moves an amount up to a tier’s floor', () => {
+    // Tier 1 (≤ 100): fee 5 → (65 600 / 656 + 5) = 105 > 100, out. Tier 2 (> 100): fee 3 → 103.00.
+    const tiers: FeeSchedule = { tiers: [{ upTo: '100', fixed: '5' }, { over: '100', fixed: '3' }] };
+    expect(valueOf(amountToSendFor(terms(tiers, '656'), '65600', EUR_TO_XOF))).toBe('103.00');
+    // R = 30 000: tier 1 gives 45.73… + 5 → 50.74; tier 2 would start above 100: the cheaper is tier 1.
+    expect(valueOf(amountToSendFor(terms(tiers, '656'), '30000', EUR_TO_XOF))).toBe('50.74');
+  });
+
+  it('answers a clear error beyond every tier, and for an undisclosed rate', () => {
+    const capped: FeeSchedule = { tiers: [{ upTo: '100', fixed: '5' }] };
+    expect(errorOf(amountToSendFor(terms(capped, '656'), '656000', EUR_TO_XOF))?.code).toBe('remittance.amount_outside_tiers');
+    expect(errorOf(amountToSendFor(terms({ fixed: '0' }, null), '1000', EUR_TO_XOF))?.code).toBe('remittance.rate_undisclosed');
+  });
+});
+
+describe('percentages for JSON', () => {
+  it('rounds half-even to 6 decimals by default', () => {
+    expect(percentNumber('2.12345650')).toBe(2.123456);
+    expect(percentNumber('2.1234575')).toBe(2.123458);
+    expect(percentNumber('-0.5', 4)).toBe(-0.5);
+  });
+});
+
+describe('standard amounts', () => {
+  it('converts USD 200 and 500 at the reference rate, half-even to the sending currency’s units', () => {
+    // 200 × 0.92125 = 184.25; 500 × 0.92125 = 460.625 → 460.62 (half-even); XOF: 200 × 604.4567 = 120 891.34 → 120 891.
+    expect(valueOf(standardAmountIn('200', '0.92125', 2))).toBe('184.25');
+    expect(valueOf(standardAmountIn('500', '0.92125', 2))).toBe('460.62');
+    expect(valueOf(standardAmountIn('200', '604.4567', 0))).toBe('120891');
+    expect(errorOf(standardAmountIn('200', '0', 2))?.code).toBe('remittance.rate_not_positive');
+  });
+});
+
+describe('stated figures against fee, amount and rates', () => {
+  // EUR 185, fee 10, offered 650, interbank 656: 5.405405… + 0.914634… = 6.320039551…
+  const figures = { amountSent: '185', fee: '10', rateOffered: '650', interbankRate: '656', statedFxMarginPercent: '0.9146', tolerance: '0.01' };
+  it('agree within the tolerance, inclusive, by exact arithmetic', () => {
+    expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.32' }))).toEqual({ totalCost: true, fxMargin: true });
+    // 6.330039551… − 0.01 = 6.320039551…: just inside; 6.3301 just outside.
+    expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.33' })).totalCost).toBe(true);
+    expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.3301' })).totalCost).toBe(false);
+    expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.32', statedFxMarginPercent: '1.2' })).fxMargin).toBe(false);
+  });
+  it('a negative margin is fine; an undisclosed rate leaves nothing to check; a zero rate is refused', () => {
+    // 0 fee, 660 > 656: −0.609756…
+    expect(valueOf(statedFiguresAgree({ ...figures, fee: '0', rateOffered: '660', statedFxMarginPercent: null, statedTotalCostPercent: '-0.61' })).totalCost).toBe(true);
+    expect(valueOf(statedFiguresAgree({ ...figures, rateOffered: null, statedTotalCostPercent: '99' }))).toEqual({ totalCost: true, fxMargin: true });
+    expect(errorOf(statedFiguresAgree({ ...figures, interbankRate: '0', statedTotalCostPercent: '6.32' }))?.code).toBe('remittance.rate_not_positive');
   });
 });

@@ -108,6 +108,7 @@ export type RemittanceErrorCode =
   | 'remittance.fee_exceeds_amount'
   | 'remittance.tiers_invalid'
   | 'remittance.amount_outside_tiers'
+  | 'remittance.rate_undisclosed'
   | 'remittance.minor_units_invalid';
 /** `pointer` is a JSON Pointer into the input, as in our problem details. */
 export type RemittanceError = { code: RemittanceErrorCode; params: Record<string, string | number> };
@@ -247,6 +248,119 @@ function priceAt(input: QuoteInput, minorUnits: MinorUnits): Quote {
 /** RPW's figures for sending `amountSent` with one service. */
 export function quote(input: QuoteInput, minorUnits: MinorUnits): Result<Quote> {
   return attempt(() => priceAt(input, minorUnits));
+}
+
+/**
+ * The smallest amount to send (in the sending currency's minor units) for the family to receive
+ * at least `amountReceived`: what a quote asked in the receiving currency starts from. Each tier's
+ * formula is inverted (deducted fee: S = (R / rate + fixed) / (1 − percent / 100); fee on top:
+ * S = R / rate), rounded up to a minor unit, moved into its tier, then checked with `quote`
+ * (whose half-even fee rounding may take one minor unit more). The cheapest tier wins.
+ */
+export function amountToSendFor(terms: PriceTerms, amountReceived: DecimalString, minorUnits: MinorUnits): Result<DecimalString> {
+  return attempt(() => {
+    const units = minorUnitsOf(minorUnits);
+    const target = bounded(amountReceived, '/amountReceived', 'remittance.amount_not_positive');
+    if (terms.rateOffered == null) throw new Invalid('remittance.rate_undisclosed', { pointer: '/rateOffered' });
+    const rate = bounded(terms.rateOffered, '/rateOffered', 'remittance.rate_not_positive');
+    const step = new D(1).div(new D(10).pow(units.sending));
+    const net = target.div(rate);
+    const formulas: FeeTier[] = 'tiers' in terms.fee ? [...terms.fee.tiers] : [terms.fee];
+    let best: Decimal | null = null;
+    for (const tier of formulas) {
+      const fixed = new D(tier.fixed ?? '0');
+      const percent = new D(tier.percent ?? '0');
+      if (!terms.feeChargedOnTop && percent.gte(100)) continue;
+      let amount = (terms.feeChargedOnTop ? net : net.plus(fixed).div(new D(1).minus(percent.div(100)))).toDecimalPlaces(units.sending, Decimal.ROUND_UP);
+      if (tier.over !== undefined && amount.lte(tier.over)) amount = new D(tier.over).plus(step).toDecimalPlaces(units.sending, Decimal.ROUND_UP);
+      for (let extra = 0; extra < 3; extra++, amount = amount.plus(step)) {
+        if (tier.upTo !== undefined && amount.gt(tier.upTo)) break;
+        const priced = quote({ ...terms, amountSent: amount.toFixed() }, units);
+        if (!priced.ok) break;
+        if (priced.value.amountReceived !== null && new D(priced.value.amountReceived).gte(target)) {
+          if (best === null || amount.lt(best)) best = amount;
+          break;
+        }
+      }
+    }
+    if (best === null) throw new Invalid('remittance.amount_outside_tiers', { pointer: '/amountReceived', amount: target.toFixed() });
+    return roundedTo(best, units.sending);
+  });
+}
+
+/** RPW's two standard amounts, in US dollars. */
+export const STANDARD_AMOUNTS_USD = { usd200: '200', usd500: '500' } as const;
+
+/**
+ * A standard amount in the sending currency: the USD figure times the reference rate (sending
+ * currency per USD), rounded half-even to the sending currency's minor units, as a sender would
+ * have to hand it over.
+ */
+export function standardAmountIn(usd: DecimalString, sendingPerUsd: DecimalString, sendingUnits: number): Result<DecimalString> {
+  return attempt(() => {
+    const rate = bounded(sendingPerUsd, '/sendingPerUsd', 'remittance.rate_not_positive');
+    return roundedTo(bounded(usd, '/usd', 'remittance.amount_not_positive').times(rate), minorUnitsOf({ sending: sendingUnits, receiving: 0 }).sending);
+  });
+}
+
+/** A decimal string as an integer over a power of ten, for exact rational comparisons. */
+function scaled(value: DecimalString, pointer: string): { digits: bigint; scale: number } {
+  if (!DECIMAL.test(value)) throw new Invalid('remittance.not_a_decimal', { pointer, value });
+  const [whole, fraction = ''] = value.split('.');
+  return { digits: BigInt(`${whole}${fraction}`), scale: fraction.length };
+}
+const TEN = 10n;
+const atScale = (value: { digits: bigint; scale: number }, scale: number) => value.digits * TEN ** BigInt(scale - value.scale);
+const abs = (value: bigint) => (value < 0n ? -value : value);
+
+export type StatedFigures = {
+  amountSent: DecimalString;
+  fee: DecimalString;
+  /** Null for a service that does not disclose its rate: nothing can be checked then. */
+  rateOffered: DecimalString | null;
+  interbankRate: DecimalString;
+  statedTotalCostPercent: DecimalString | null;
+  statedFxMarginPercent: DecimalString | null;
+  /** In percentage points, inclusive. */
+  tolerance: DecimalString;
+};
+
+/**
+ * Whether a source's stated total cost and margin agree with its fee, amount and rates, by RPW's
+ * formula, within `tolerance` percentage points. Exact rational arithmetic on integers (no
+ * rounding at all), since imports check a million figures: with F fee, A amount, R offered, I
+ * interbank, total = 100 (F I + A (I − R)) / (A I), compared as |100 (F I + A (I − R)) − S A I| ≤ t A I.
+ * A fee deducted from the amount and a fee charged on top give the same percentages.
+ */
+export function statedFiguresAgree(figures: StatedFigures): Result<{ totalCost: boolean; fxMargin: boolean }> {
+  return attempt(() => {
+    const amount = scaled(figures.amountSent, '/amountSent');
+    if (amount.digits <= 0n) throw new Invalid('remittance.amount_not_positive', { pointer: '/amountSent' });
+    const fee = scaled(figures.fee, '/fee');
+    if (fee.digits < 0n) throw new Invalid('remittance.fee_negative', { pointer: '/fee' });
+    const interbank = scaled(figures.interbankRate, '/interbankRate');
+    if (interbank.digits <= 0n) throw new Invalid('remittance.rate_not_positive', { pointer: '/interbankRate' });
+    const offered = figures.rateOffered === null ? null : scaled(figures.rateOffered, '/rateOffered');
+    if (offered && offered.digits <= 0n) throw new Invalid('remittance.rate_not_positive', { pointer: '/rateOffered' });
+    const tolerance = scaled(figures.tolerance, '/tolerance');
+    const stated = figures.statedTotalCostPercent === null ? null : scaled(figures.statedTotalCostPercent, '/statedTotalCostPercent');
+    const statedMargin = figures.statedFxMarginPercent === null ? null : scaled(figures.statedFxMarginPercent, '/statedFxMarginPercent');
+    // One common scale for every figure, so each becomes an integer.
+    const k = Math.max(amount.scale, fee.scale, interbank.scale, offered?.scale ?? 0, tolerance.scale, stated?.scale ?? 0, statedMargin?.scale ?? 0);
+    const [A, F, I, T] = [atScale(amount, k), atScale(fee, k), atScale(interbank, k), atScale(tolerance, k)];
+    if (offered === null) return { totalCost: true, fxMargin: true }; // nothing to check a margin against
+    const R = atScale(offered, k);
+    const unit = TEN ** BigInt(k);
+    // Both sides multiplied by unit³ (margin: unit²), so each stays an integer at the same scale.
+    const totalCost = stated === null || abs(100n * (F * I + A * (I - R)) * unit - atScale(stated, k) * A * I) <= T * A * I;
+    const fxMargin = statedMargin === null || abs(100n * (I - R) * unit - atScale(statedMargin, k) * I) <= T * I;
+    return { totalCost, fxMargin };
+  });
+}
+
+/** A percentage for JSON: rounded half-even to `places` decimals (6 by default), then a number. */
+export function percentNumber(percent: DecimalString, places = 6): number {
+  return Number(roundedTo(new D(percent), places));
 }
 
 /**

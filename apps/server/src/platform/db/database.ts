@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
@@ -16,6 +18,9 @@ export type DatabaseTarget =
 
 // numeric stays a string (exact money); bigint counts become JS numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Contrib modules the migrations create (`create extension`): PGlite ships them as separate imports. */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 /** The one place that knows which engine runs: everything above sees a Kysely<DB>. */
 export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogger): Promise<Database> {
@@ -34,6 +39,7 @@ export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogg
   }
   if (target.dataDir !== 'memory://') fs.mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite({
+    extensions: PGLITE_EXTENSIONS,
     ...(target.dataDir === 'memory://' ? {} : { dataDir: target.dataDir }),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });

@@ -3,7 +3,8 @@ import { translate, type MessageParams } from '../i18n/translate.js';
 import type { OutgoingMail } from './mailer.js';
 
 /** The e-mails the server writes; each has `mail.<kind>.subject` and `mail.<kind>.body` in the catalogues. */
-export type MailKind = 'invitation' | 'password_reset' | 'registration' | 'registration_existing';
+export type MailKind = 'invitation' | 'password_reset' | 'registration' | 'registration_existing' | 'intake_confirmation' | 'task_reminder'
+  | 'case_message_to_person' | 'case_message_to_coach';
 
 /** One of our e-mails in the recipient's language, signed. */
 export function translatedMail(to: string, locale: Locale, kind: MailKind, params: MessageParams): OutgoingMail {

@@ -19,6 +19,12 @@ export function HomeRoute() {
         <h2 id="explore-title">{formatMessage({ id: 'home.explore.title' })}</h2>
         <ul className="link-list">
           <li>
+            <Link to="/intake">{formatMessage({ id: 'home.explore.intake' })}</Link>
+          </li>
+          <li>
+            <Link to="/send-money">{formatMessage({ id: 'home.explore.send_money' })}</Link>
+          </li>
+          <li>
             <Link to="/territories">{formatMessage({ id: 'home.explore.territories' })}</Link>
           </li>
           <li>

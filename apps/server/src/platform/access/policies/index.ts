@@ -1,6 +1,8 @@
 import type { Permission } from '@glocal/contracts';
 import type { ActorMembership } from '../../auth/actor.js';
+import { DIRECTORY_POLICIES } from './directory.js';
 import { inviteToOwnOrganisation } from './invitations.js';
+import { REMITTANCES_POLICIES } from './remittances.js';
 
 /** The scope of a record an actor wants to act on. */
 export type ResourceScope = {
@@ -48,4 +50,6 @@ export const POLICIES: Record<Permission, ScopeRule> = {
   'people:merge': sameOrganisation,
   'desk_workload:read': sameOrganisation,
   'erasure:decide': sameOrganisation,
+  ...REMITTANCES_POLICIES,
+  ...DIRECTORY_POLICIES,
 };

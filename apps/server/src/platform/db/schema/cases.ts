@@ -217,6 +217,7 @@ export interface ErasureRequestTable {
   decidedBy: string | null;
   decidedAt: Date | null;
   retainedReason: string | null;
+  retained: Generated<string[]>;
 }
 
 export interface CasesDB {
@@ -274,6 +275,6 @@ export const CASES_COLUMNS = {
   ],
   caseMessage: ['id', 'caseId', 'sender', 'authorUserId', 'bodyEncrypted', 'createdAt', 'readAt'],
   personDuplicate: ['id', 'personId', 'duplicateOfPersonId', 'matchedOn', 'status', 'decidedBy', 'decidedAt', 'createdAt'],
-  erasureRequest: ['id', 'personId', 'status', 'requestedAt', 'decidedBy', 'decidedAt', 'retainedReason'],
+  erasureRequest: ['id', 'personId', 'status', 'requestedAt', 'decidedBy', 'decidedAt', 'retainedReason', 'retained'],
 } as const satisfies ColumnList<CasesDB>;
 export const casesColumnsListed: { [Table in keyof CasesDB]: never } = {} as UnlistedColumns<CasesDB, typeof CASES_COLUMNS>;

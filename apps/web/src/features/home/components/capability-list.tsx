@@ -1,9 +1,12 @@
 import { useIntl, type MessageDescriptor } from 'react-intl';
+import { Link } from 'react-router';
 
 interface Capability {
   key: string;
   title: MessageDescriptor;
   description: MessageDescriptor;
+  /** Where the capability lives, once it is built. */
+  link?: { to: string; text: MessageDescriptor };
 }
 
 // In the order a migrant's journey meets them, from a first visit to a desk to the territory's results.
@@ -17,11 +20,13 @@ const CAPABILITIES: readonly Capability[] = [
     key: 'directory',
     title: { id: 'home.capability.directory.title' },
     description: { id: 'home.capability.directory.description' },
+    link: { to: '/directory', text: { id: 'home.capability.directory.link' } },
   },
   {
     key: 'remittances',
     title: { id: 'home.capability.remittances.title' },
     description: { id: 'home.capability.remittances.description' },
+    link: { to: '/send-money', text: { id: 'home.capability.remittances.link' } },
   },
   {
     key: 'jobs',
@@ -54,10 +59,15 @@ export function CapabilityList() {
   const { formatMessage } = useIntl();
   return (
     <ul className="capability-grid">
-      {CAPABILITIES.map(({ key, title, description }) => (
+      {CAPABILITIES.map(({ key, title, description, link }) => (
         <li key={key} className="card">
           <h3>{formatMessage(title)}</h3>
           <p>{formatMessage(description)}</p>
+          {link && (
+            <p>
+              <Link to={link.to}>{formatMessage(link.text)}</Link>
+            </p>
+          )}
         </li>
       ))}
     </ul>

@@ -1,0 +1,102 @@
+import {
+  DirectorySearchQuery,
+  FlagCreateBody,
+  FlagView,
+  HsdsExportView,
+  HsdsImportBody,
+  HsdsImportReport,
+  IdParams,
+  LocaleQuery,
+  LocationChangedView,
+  LocationUpdateBody,
+  MapPointsQuery,
+  MapPointsView,
+  OpportunityList,
+  OpportunityQuery,
+  ReviewList,
+  ReviewQuery,
+  ServiceCreateBody,
+  ServiceDetailView,
+  ServiceSearchResult,
+  ServiceUpdateBody,
+  TaxonomyTermList,
+} from '@glocal/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { clientOf } from '../../platform/auth/auth-plugin.js';
+import { requestLocale } from '../../platform/i18n/locale.js';
+import type { DirectoryService } from './directory.service.js';
+import type { HsdsTransferService } from './hsds/hsds-transfer.service.js';
+
+/** Uploads of HSDS data: large enough for a regional directory, refused with 413 beyond. */
+export const IMPORT_BODY_LIMIT = 100 * 1024 * 1024;
+
+export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryService; transfer: HsdsTransferService }> = async (app, { directory, transfer }) => {
+  const tags = ['directory'];
+  app.get(
+    '/services',
+    { schema: { tags, summary: 'Search services: text in the reader’s language, filters, distance', querystring: DirectorySearchQuery, response: { 200: ServiceSearchResult } } },
+    (request) => directory.search(request.query, requestLocale(request, request.query.locale)),
+  );
+  app.get(
+    '/map-points',
+    { schema: { tags, summary: 'Coordinates of every matching service, for the map', querystring: MapPointsQuery, response: { 200: MapPointsView } } },
+    (request) => directory.mapPoints({ ...request.query, limit: 1 }, requestLocale(request, request.query.locale)),
+  );
+  app.get(
+    '/services/:id',
+    { schema: { tags, summary: 'One service, everything its page shows', params: IdParams, querystring: LocaleQuery, response: { 200: ServiceDetailView } } },
+    (request) => directory.get(request.actor, request.params.id, requestLocale(request, request.query.locale)),
+  );
+  app.post(
+    '/services',
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Add a service to an organization', body: ServiceCreateBody, response: { 201: ServiceDetailView } } },
+    async (request, reply) => {
+      const id = await directory.create(request.actor, request.body, clientOf(request));
+      return reply.status(201).send(await directory.get(request.actor, id, request.body.locale));
+    },
+  );
+  app.patch(
+    '/services/:id',
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a service (texts in one language), or mark it verified', params: IdParams, body: ServiceUpdateBody, response: { 200: ServiceDetailView } } },
+    (request) => directory.update(request.actor, request.params.id, request.body, clientOf(request)),
+  );
+  app.patch(
+    '/locations/:id',
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a location', params: IdParams, body: LocationUpdateBody, response: { 200: LocationChangedView } } },
+    (request) => directory.updateLocation(request.actor, request.params.id, request.body, clientOf(request)),
+  );
+  app.post(
+    '/flags',
+    { config: { permission: 'directory:flag' }, schema: { tags, summary: 'Flag an entry as wrong or outdated', body: FlagCreateBody, response: { 201: FlagView } } },
+    async (request, reply) => reply.status(201).send(await directory.flag(request.actor, request.body, clientOf(request))),
+  );
+  app.get(
+    '/review',
+    { config: { permission: 'directory:review' }, schema: { tags, summary: 'Services to check: unverified for 12 months, or flagged', querystring: ReviewQuery, response: { 200: ReviewList } } },
+    (request) => directory.review(request.actor, request.query, requestLocale(request, request.query.locale)),
+  );
+  app.get(
+    '/taxonomy-terms',
+    { schema: { tags, summary: 'The directory taxonomy, in the reader’s language', querystring: LocaleQuery, response: { 200: TaxonomyTermList } } },
+    (request) => directory.taxonomy(requestLocale(request, request.query.locale)),
+  );
+  app.get(
+    '/opportunities',
+    { schema: { tags, summary: 'Economic opportunities of a territory (ISIC Rev.4 sectors)', querystring: OpportunityQuery, response: { 200: OpportunityList } } },
+    (request) => directory.opportunities(request.query, requestLocale(request, request.query.locale)),
+  );
+  app.post(
+    '/imports',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { permission: 'directory:import' },
+      schema: { tags, summary: 'Import HSDS data (CSV datapackage files or JSON): all or nothing, or the valid rows', body: HsdsImportBody, response: { 200: HsdsImportReport } },
+    },
+    (request) => transfer.importForActor(request.actor, request.body, clientOf(request)),
+  );
+  app.get(
+    '/exports',
+    { config: { permission: 'directory:import' }, schema: { tags, summary: 'Export the directory as HSDS CSV files with datapackage.json', response: { 200: HsdsExportView } } },
+    (request) => transfer.exportForActor(request.actor, clientOf(request)),
+  );
+};

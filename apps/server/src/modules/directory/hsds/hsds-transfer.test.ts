@@ -1,0 +1,169 @@
+import { HsdsImportReport } from '@glocal/contracts';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../demo/seed-demo.js';
+import { seedDemoTerritories } from '../../territories/index.js';
+import { buildTestApp, type TestApp } from '../../../../test/build-test-app.js';
+import { signIn, type Session } from '../../../../test/sign-in.js';
+import { DEMO_SERVICE_IDS } from '../directory.demo.js';
+import { HSDS_DATAPACKAGE } from './hsds-schema.js';
+import { parseCsvFiles, validateTables } from './hsds-validate.js';
+
+const ORG = '0d5c8a3e-1f2b-4c3d-8e4f-5a6b7c8d9e0f';
+const SERVICE = '1e6d9b4f-2a3c-4d5e-9f60-6b7c8d9e0f1a';
+const LOCATION = '2f7e0c5a-3b4d-4e6f-a071-7c8d9e0f1a2b';
+const organizations = `id,name,description\n${ORG},"Coopérative ""Kaay""",Une coopérative de Thiès\n`;
+const services = `id,organization_id,name,status\n${SERVICE},${ORG},Crédit agricole,active\n`;
+const locations = `id,location_type,name,latitude,longitude\n${LOCATION},physical,Siège,14.79,-16.93\n`;
+
+describe('HSDS import and export', () => {
+  let source: TestApp;
+  let target: TestApp;
+  let officer: Session;
+  let exported: Record<string, string>;
+  const count = async (t: TestApp, table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
+  const importFiles = (files: Record<string, string>, mode: 'all_or_nothing' | 'valid_rows' = 'all_or_nothing', territoryId?: string) =>
+    target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: officer.headers, payload: { files, mode, ...(territoryId ? { territoryId } : {}) } });
+  let diourbelId: string;
+
+  beforeAll(async () => {
+    source = await buildTestApp();
+    await seedDemo(source.db);
+    const admin = await signIn(source, 'admin@glocal.test');
+    const response = await source.inject({ method: 'GET', url: '/api/v1/directory/exports', headers: admin.headers });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    exported = response.json().files;
+    // The target starts empty but for territories (reference data) and the accounts that import.
+    target = await buildTestApp();
+    await seedDemo(target.db);
+    await sql`truncate hsds_organization, hsds_location, hsds_contact, hsds_phone, hsds_attribute, hsds_metadata, hsds_meta_table_description, directory_opportunity cascade`.execute(target.db);
+    officer = await signIn(target, 'officer.diourbel@glocal.test');
+    diourbelId = (await sql<{ id: string }>`select id from territory where code = 'SN-DB'`.execute(target.db)).rows[0]!.id;
+  });
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('exports every HSDS table with exactly its datapackage.json fields, and the files validate against it', async () => {
+    for (const resource of HSDS_DATAPACKAGE.resources) {
+      const csv = exported[resource.path];
+      expect(csv, resource.path).toBeDefined();
+      const [header] = parse(csv!, { to_line: 1 }) as string[][];
+      expect(header, resource.path).toEqual(resource.schema.fields.map((field) => field.name));
+    }
+    const problems: { table: string; row: number; field: string | null; reason: string }[] = [];
+    const tables = parseCsvFiles(exported, problems);
+    await validateTables(tables, async () => new Set(), problems);
+    expect(problems).toEqual([]);
+    expect(tables.get('service')!.rows.length).toBeGreaterThan(140);
+    expect(JSON.parse(exported['datapackage.json']!).resources.map((r: { name: string }) => r.name)).toContain('service_profile');
+  });
+
+  it('never exports a private contact or phone', async () => {
+    await sql`insert into hsds_contact (service_id, name, email, is_private) values (${DEMO_SERVICE_IDS.microstartLoan}, 'Hidden', 'hidden@example.org', true)`.execute(source.db);
+    const admin = await signIn(source, 'admin@glocal.test');
+    const files = (await source.inject({ method: 'GET', url: '/api/v1/directory/exports', headers: admin.headers })).json().files;
+    expect(files['contacts.csv']).not.toContain('hidden@example.org');
+    await sql`delete from hsds_contact where email = 'hidden@example.org'`.execute(source.db);
+  });
+
+  it('an export imported into an empty directory reproduces the same data; importing it again changes nothing', async () => {
+    expect(await count(target, 'hsds_service')).toBe(0);
+    const admin = await signIn(target, 'admin@glocal.test');
+    const first = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: admin.headers, payload: { files: exported } });
+    expect(first.statusCode, first.body.slice(0, 500)).toBe(200);
+    expect(HsdsImportReport.parse(first.json()).rejected).toBe(0);
+    const again = (await target.inject({ method: 'GET', url: '/api/v1/directory/exports', headers: admin.headers })).json().files;
+    for (const name of Object.keys(exported)) expect(again[name], name).toBe(exported[name]);
+
+    const versions = async () => (await sql<{ v: string }>`select string_agg(xmin::text, ',' order by id) as v from hsds_service`.execute(target.db)).rows[0]!.v;
+    const before = await versions();
+    const second = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: admin.headers, payload: { files: exported } });
+    expect(second.statusCode).toBe(200);
+    expect(await versions()).toBe(before);
+    // The imported services are searchable at once.
+    const found = (await target.inject({ method: 'GET', url: '/api/v1/directory/services?q=microcredit&locale=fr' })).json();
+    expect(found.items.length).toBeGreaterThan(0);
+  });
+
+  it('reports wrong and missing columns, bad encodings and broken quotes, and imports nothing', async () => {
+    const before = await count(target, 'hsds_organization');
+    const cases: [Record<string, string>, Partial<{ code: string; pointer: string }>][] = [
+      [{ 'organizations.csv': `id,name,description,colour\n${ORG},A,B,red\n` }, { code: 'unknown_column', pointer: '/organization/0/colour' }],
+      [{ 'organizations.csv': `id,name\n${ORG},A\n` }, { code: 'missing_column', pointer: '/organization/0/description' }],
+      [{ 'organizations.csv': `id,name,description\n${ORG},Caf\uFFFD,B\n` }, { code: 'invalid_encoding' }],
+      [{ 'organizations.csv': `id,name,description\n${ORG},"Unclosed,B\n` }, {}],
+      [{ 'organizations.csv': `id,name,description\n${ORG},A,B,extra\n` }, {}],
+      [{ 'nonsense.csv': 'a,b\n1,2\n' }, { code: 'unknown_file' }],
+    ];
+    for (const [files, expected] of cases) {
+      const response = await importFiles(files, 'all_or_nothing', diourbelId);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+      const body = response.json();
+      expect(body.code).toBe('directory.import_invalid');
+      expect(body.errors[0]).toMatchObject(expected);
+      if (!expected.code) expect(body.errors[0].code).toMatch(/^malformed_csv/);
+    }
+    expect(await count(target, 'hsds_organization')).toBe(before);
+  });
+
+  it('checks every row: unknown taxonomy terms, dangling references, coordinates, duplicate ids; all or nothing by default', async () => {
+    const files = {
+      'organizations.csv': organizations,
+      'services.csv': `${services}${SERVICE.replace('1e6d', '3e6d')},00000000-0000-4000-8000-00000000dead,Orphan,active\n${SERVICE},${ORG},Twice,active\n`,
+      'locations.csv': `${locations}${LOCATION.replace('2f7e', '4f7e')},physical,Nowhere,123,500\n`,
+      'attributes.csv': `id,link_id,taxonomy_term_id,link_entity\n5a8f1d6b-4c5e-4f70-b182-8d9e0f1a2b3c,${SERVICE},00000000-0000-4000-8000-0000000beef0,service\n`,
+    };
+    const response = await importFiles(files, 'all_or_nothing', diourbelId);
+    expect(response.statusCode).toBe(400);
+    const reasons = response.json().errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        '/attribute/1/taxonomy_term_id unknown_taxonomy_term',
+        '/service/2/organization_id dangling_reference',
+        '/service/3/id duplicate_id',
+        '/location/2/latitude out_of_range',
+        '/location/2/longitude out_of_range',
+      ]),
+    );
+    expect((await sql`select 1 from hsds_organization where id = ${ORG}`.execute(target.db)).rows).toHaveLength(0);
+
+    // Asked for, the valid rows go in and the rest is reported.
+    const partial = await importFiles(files, 'valid_rows', diourbelId);
+    expect(partial.statusCode, partial.body).toBe(200);
+    const report = HsdsImportReport.parse(partial.json());
+    expect(report.imported).toMatchObject({ organization: 1, location: 1 });
+    expect(report.rejected).toBeGreaterThanOrEqual(4);
+    expect(report.problems.map((p) => p.reason)).toContain('dangling_reference');
+    const { rows } = await sql<{ territoryId: string }>`select territory_id from hsds_service where id = ${SERVICE}`.execute(target.db);
+    // The first of the duplicate rows is kept; the service lands in the officer's territory.
+    expect(rows[0]!.territoryId).toBe(diourbelId);
+  });
+
+  it('imports the JSON form (fully nested services as the HSDS API answers them)', async () => {
+    const nested = (await source.inject({ method: 'GET', url: `/api/hsds/v3/services/${DEMO_SERVICE_IDS.bccMicrocredit}` })).json();
+    const admin = await signIn(target, 'admin@glocal.test');
+    await sql`delete from hsds_service where id = ${DEMO_SERVICE_IDS.bccMicrocredit}`.execute(target.db);
+    const response = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: admin.headers, payload: { json: { services: [nested] } } });
+    expect(response.statusCode, response.body.slice(0, 400)).toBe(200);
+    const again = (await target.inject({ method: 'GET', url: `/api/hsds/v3/services/${DEMO_SERVICE_IDS.bccMicrocredit}` })).json();
+    expect(again).toEqual(nested);
+  });
+
+  it('an officer imports only into their own territories; a 200 MB upload is refused with 413', async () => {
+    const brussels = (await sql<{ id: string }>`select id from territory where code = 'BE-BRU'`.execute(target.db)).rows[0]!.id;
+    const outside = await importFiles({ 'organizations.csv': organizations }, 'all_or_nothing', brussels);
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().code).toBe('directory.outside_actor_territories');
+    const coach = await signIn(target, 'coach.diourbel@glocal.test');
+    const coachImport = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: coach.headers, payload: { files: {} } });
+    expect(coachImport.statusCode).toBe(403);
+    const huge = `{"files":{"services.csv":"${'x'.repeat(200 * 1024 * 1024)}"}}`;
+    const tooLarge = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: { ...officer.headers, 'content-type': 'application/json' }, payload: huge });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.headers['content-type']).toMatch(/problem\+json/);
+  });
+});

@@ -1,0 +1,263 @@
+import type { HsdsImportProblem } from '@glocal/contracts';
+import { parse } from 'csv-parse/sync';
+import { GLOCAL_DATAPACKAGE, resourceByName, resourceByPath, type FieldDef, type ResourceDef } from './hsds-schema.js';
+
+/** Rows of one resource, as text values keyed by HSDS field name (empty cells absent). */
+export type Table = { resource: ResourceDef; rows: Record<string, string>[] };
+export type Tables = Map<string, Table>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$/;
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+function validDate(value: string) {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Why a value does not fit its field, or null when it does. */
+export function fieldProblem(field: FieldDef, value: string | undefined): string | null {
+  const constraints = field.constraints ?? {};
+  if (value === undefined || value === '') return constraints.required ? 'required' : null;
+  if (value.includes('\uFFFD') || value.includes('\u0000')) return 'invalid_encoding';
+  if (field.format === 'uuid' && !UUID.test(value)) return 'invalid_uuid';
+  if (field.format === 'email' && !EMAIL.test(value)) return 'invalid_email';
+  if (field.format === 'uri') {
+    try {
+      new URL(value);
+    } catch {
+      return 'invalid_uri';
+    }
+  }
+  switch (field.type) {
+    case 'number':
+    case 'integer':
+      if (!NUMBER.test(value)) return 'invalid_number';
+      if (field.name === 'latitude' && Math.abs(Number(value)) > 90) return 'out_of_range';
+      if (field.name === 'longitude' && Math.abs(Number(value)) > 180) return 'out_of_range';
+      break;
+    case 'date':
+      if (!validDate(value)) return 'invalid_date';
+      break;
+    case 'datetime':
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(Date.parse(value))) return 'invalid_datetime';
+      break;
+    case 'time':
+      if (!TIME.test(value)) return 'invalid_time';
+      break;
+    case 'boolean':
+      if (value !== 'true' && value !== 'false') return 'invalid_boolean';
+      break;
+  }
+  if (constraints.enum && !constraints.enum.includes(value)) return 'not_in_enum';
+  if (constraints.pattern && !new RegExp(constraints.pattern).test(value)) return 'pattern_mismatch';
+  if (field.name === 'currency' && !/^[A-Z]{3}$/.test(value)) return 'invalid_currency';
+  return null;
+}
+
+/** Parses the CSV files of a datapackage; a file that cannot be read is one problem, never a crash. */
+export function parseCsvFiles(files: Record<string, string>, problems: HsdsImportProblem[]): Tables {
+  const tables: Tables = new Map();
+  for (const [path, text] of Object.entries(files)) {
+    if (path === 'datapackage.json') continue;
+    const resource = resourceByPath.get(path);
+    if (!resource) {
+      problems.push({ table: path, row: 0, field: null, reason: 'unknown_file' });
+      continue;
+    }
+    if (text.includes('\uFFFD')) {
+      problems.push({ table: resource.name, row: 0, field: null, reason: 'invalid_encoding' });
+      continue;
+    }
+    let records: string[][];
+    try {
+      records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    } catch (error) {
+      const line = (error as { lines?: number }).lines;
+      problems.push({ table: resource.name, row: line ? Math.max(line - 1, 0) : 0, field: null, reason: `malformed_csv: ${(error as Error).message}` });
+      continue;
+    }
+    const [header = [], ...body] = records;
+    const known = new Set(resource.schema.fields.map((field) => field.name));
+    const unknown = header.filter((column) => !known.has(column));
+    const missing = resource.schema.fields.filter((field) => field.constraints?.required && !header.includes(field.name)).map((field) => field.name);
+    for (const column of unknown) problems.push({ table: resource.name, row: 0, field: column, reason: 'unknown_column' });
+    for (const column of missing) problems.push({ table: resource.name, row: 0, field: column, reason: 'missing_column' });
+    if (new Set(header).size !== header.length) problems.push({ table: resource.name, row: 0, field: null, reason: 'duplicate_column' });
+    if (unknown.length > 0 || missing.length > 0) continue;
+    const rows = body.map((cells) => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]!]] : []))));
+    tables.set(resource.name, { resource, rows });
+  }
+  return tables;
+}
+
+/** Where each nested key of HSDS JSON leads (compiled service/organization shapes). */
+const NESTED: Record<string, { resource: string; parentKey?: string }> = {
+  organization: { resource: 'organization' },
+  program: { resource: 'program' },
+  service_at_locations: { resource: 'service_at_location', parentKey: 'service_id' },
+  location: { resource: 'location' },
+  addresses: { resource: 'address', parentKey: 'location_id' },
+  phones: { resource: 'phone' },
+  schedules: { resource: 'schedule' },
+  service_areas: { resource: 'service_area', parentKey: 'service_id' },
+  languages: { resource: 'language' },
+  funding: { resource: 'funding' },
+  cost_options: { resource: 'cost_option', parentKey: 'service_id' },
+  required_documents: { resource: 'required_document', parentKey: 'service_id' },
+  contacts: { resource: 'contact' },
+  attributes: { resource: 'attribute', parentKey: 'link_id' },
+  taxonomy_term: { resource: 'taxonomy_term' },
+  taxonomy_detail: { resource: 'taxonomy' },
+  accessibility: { resource: 'accessibility', parentKey: 'location_id' },
+  organization_identifiers: { resource: 'organization_identifier', parentKey: 'organization_id' },
+  metadata: { resource: 'metadata', parentKey: 'resource_id' },
+};
+const PARENT_KEY: Record<string, string> = { service: 'service_id', location: 'location_id', service_at_location: 'service_at_location_id', organization: 'organization_id', contact: 'contact_id', phone: 'phone_id' };
+
+/** Flattens HSDS JSON (fully nested services, as `/services/{id}` answers) into tables. */
+export function flattenJson(services: Record<string, unknown>[], problems: HsdsImportProblem[]): Tables {
+  const tables: Tables = new Map();
+  const seen = new Map<string, Map<string, string>>();
+  const add = (name: string, object: Record<string, unknown>, parent: { name: string; id: string; key: string | undefined } | null, index: number) => {
+    const resource = resourceByName.get(name)!;
+    const row: Record<string, string> = {};
+    for (const field of resource.schema.fields) {
+      const value = object[field.name];
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'object') {
+        problems.push({ table: name, row: index + 1, field: field.name, reason: 'not_a_scalar' });
+        continue;
+      }
+      row[field.name] = String(value);
+    }
+    // A child takes its parent's id (phones of a location get its location_id…) unless it names one.
+    if (parent?.key && resource.schema.fields.some((field) => field.name === parent.key) && !row[parent.key]) row[parent.key] = parent.id;
+    if (name === 'attribute' && parent && !row.link_entity) row.link_entity = parent.name;
+    for (const [key, value] of Object.entries(object)) {
+      const target = NESTED[key];
+      if (!target || value === null || value === undefined) continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && row.id) {
+          add(target.resource, child as Record<string, unknown>, { name, id: row.id, key: target.parentKey ?? PARENT_KEY[name] }, index);
+        }
+      }
+    }
+    const table = tables.get(name) ?? { resource, rows: [] };
+    tables.set(name, table);
+    const ids = seen.get(name) ?? new Map<string, string>();
+    seen.set(name, ids);
+    const signature = JSON.stringify(row);
+    if (row.id && ids.has(row.id)) {
+      if (ids.get(row.id) !== signature) problems.push({ table: name, row: index + 1, field: 'id', reason: 'duplicate_id' });
+      return;
+    }
+    if (row.id) ids.set(row.id, signature);
+    table.rows.push(row);
+  };
+  services.forEach((service, index) => {
+    const organization = service.organization as Record<string, unknown> | undefined;
+    if (organization?.id && !service.organization_id) service = { ...service, organization_id: organization.id };
+    for (const sal of (service.service_at_locations as Record<string, unknown>[] | undefined) ?? []) {
+      const location = sal.location as Record<string, unknown> | undefined;
+      if (location?.id && !sal.location_id) sal.location_id = location.id;
+    }
+    for (const attribute of (service.attributes as Record<string, unknown>[] | undefined) ?? []) {
+      const term = attribute.taxonomy_term as Record<string, unknown> | undefined;
+      if (term?.id && !attribute.taxonomy_term_id) attribute.taxonomy_term_id = term.id;
+    }
+    add('service', service, null, index);
+  });
+  return tables;
+}
+
+export type KnownIds = (resource: string, ids: string[]) => Promise<Set<string>>;
+
+const keyOf = (resource: ResourceDef, row: Record<string, string>) => {
+  const key = resource.schema.primaryKey ?? 'id';
+  return (Array.isArray(key) ? key : [key]).map((field) => row[field] ?? '').join('|');
+};
+
+/**
+ * Checks every row against its fields, keys and foreign keys (rows of this import or already in
+ * the database). Returns the rows that pass; with `dropInvalid`, rows that point at a rejected row
+ * are rejected too, until nothing changes.
+ */
+export async function validateTables(tables: Tables, knownIds: KnownIds, problems: HsdsImportProblem[]): Promise<Tables> {
+  const bad = new Map<string, Set<number>>();
+  const reject = (table: string, index: number, field: string | null, reason: string) => {
+    problems.push({ table, row: index + 1, field, reason });
+    const set = bad.get(table) ?? new Set<number>();
+    set.add(index);
+    bad.set(table, set);
+  };
+  for (const [name, table] of tables) {
+    const keys = new Set<string>();
+    table.rows.forEach((row, index) => {
+      for (const field of table.resource.schema.fields) {
+        const reason = fieldProblem(field, row[field.name]);
+        if (reason) reject(name, index, field.name, reason);
+      }
+      const key = keyOf(table.resource, row);
+      if (keys.has(key)) reject(name, index, Array.isArray(table.resource.schema.primaryKey) ? null : 'id', 'duplicate_id');
+      keys.add(key);
+    });
+    // HSDS marks a few fields unique besides the key (program.organization_id, taxonomy_term.code).
+    for (const field of table.resource.schema.fields.filter((f) => f.constraints?.unique && f.name !== 'id' && !Array.isArray(table.resource.schema.primaryKey) && table.resource.schema.primaryKey !== f.name)) {
+      const values = new Set<string>();
+      table.rows.forEach((row, index) => {
+        const value = row[field.name];
+        if (!value) return;
+        if (values.has(value)) reject(name, index, field.name, 'duplicate_value');
+        values.add(value);
+      });
+    }
+  }
+
+  // Foreign keys, to a fixpoint: a row pointing at a rejected row is rejected in turn.
+  const references = [...tables.values()].flatMap(({ resource }) =>
+    [...(resource.schema.foreignKeys ?? []), ...(resource.name === 'taxonomy_term' ? [{ fields: 'parent_id', reference: { resource: 'taxonomy_term', fields: 'id' } }] : [])].map(
+      (fk) => ({ table: resource.name, field: fk.fields, target: fk.reference.resource }),
+    ),
+  );
+  const inDatabase = new Map<string, Set<string>>();
+  for (const { table, field, target } of references) {
+    const wanted = [...new Set(tables.get(table)!.rows.map((row) => row[field]).filter((value): value is string => Boolean(value) && UUID.test(value!)))];
+    const local = new Set((tables.get(target)?.rows ?? []).map((row) => row.id));
+    const missing = wanted.filter((id) => !local.has(id));
+    const found = missing.length ? await knownIds(target, missing) : new Set<string>();
+    inDatabase.set(`${table}.${field}`, found);
+  }
+  let changed = true;
+  const reported = new Set<string>();
+  while (changed) {
+    changed = false;
+    for (const { table, field, target } of references) {
+      const targetTable = tables.get(target);
+      const goodTarget = new Set((targetTable?.rows ?? []).filter((_, index) => !bad.get(target)?.has(index)).map((row) => row.id));
+      const known = inDatabase.get(`${table}.${field}`)!;
+      tables.get(table)!.rows.forEach((row, index) => {
+        const value = row[field];
+        if (!value || bad.get(table)?.has(index) || !UUID.test(value)) return;
+        if (goodTarget.has(value) || known.has(value)) return;
+        const mark = `${table}.${index}.${field}`;
+        if (reported.has(mark)) return;
+        reported.add(mark);
+        const wasImported = (targetTable?.rows ?? []).some((candidate) => candidate.id === value);
+        reject(table, index, field, target === 'taxonomy_term' && !wasImported ? 'unknown_taxonomy_term' : wasImported ? 'references_rejected_row' : 'dangling_reference');
+        changed = true;
+      });
+    }
+  }
+
+  const valid: Tables = new Map();
+  for (const [name, table] of tables) valid.set(name, { resource: table.resource, rows: table.rows.filter((_, index) => !bad.get(name)?.has(index)) });
+  return valid;
+}
+
+export const rowCount = (tables: Tables) => [...tables.values()].reduce((sum, table) => sum + table.rows.length, 0);
+export const ALL_RESOURCES = GLOCAL_DATAPACKAGE.resources.map((resource) => resource.name);

@@ -1,0 +1,204 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../demo/seed-demo.js';
+import { buildTestApp, TEST_PUBLIC_URL, type TestApp } from '../../../../test/build-test-app.js';
+import { DEMO_SERVICE_IDS } from '../directory.demo.js';
+import openapi from './openapi.json' with { type: 'json' };
+import { HSDS_DATAPACKAGE, type ResourceDef } from './hsds-schema.js';
+
+// The response shapes of HSDS's openapi.json: its Page envelope as written there, and each record
+// from the same package's field definitions (the compiled schemas it links to are built from them).
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false }));
+// HSDS times carry no zone ("09:00:00"): the ISO time format without a required offset.
+const FORMAT: Record<string, string> = { uuid: 'uuid', email: 'email', uri: 'uri', date: 'date', datetime: 'date-time', time: 'iso-time' };
+const resourceDef = (name: string) => HSDS_DATAPACKAGE.resources.find((r) => r.name === name)!;
+function recordSchema(definition: ResourceDef, nested: Record<string, object> = {}): object {
+  return {
+    type: 'object',
+    required: definition.schema.fields.filter((field) => field.constraints?.required).map((field) => field.name),
+    properties: {
+      ...Object.fromEntries(
+        definition.schema.fields.map((field) => {
+          const format = field.format && FORMAT[field.format] ? FORMAT[field.format] : FORMAT[field.type];
+          return [field.name, { type: field.type === 'number' ? 'number' : 'string', ...(format ? { format } : {}), ...(field.constraints?.enum ? { enum: field.constraints.enum } : {}) }];
+        }),
+      ),
+      ...nested,
+    },
+    additionalProperties: false,
+  };
+}
+const record = (name: string, nested: Record<string, object> = {}) => recordSchema(resourceDef(name), nested);
+const list = (item: object) => ({ type: 'array', items: item });
+const location = record('location', { addresses: list(record('address')), phones: list(record('phone')), schedules: list(record('schedule')), languages: list(record('language')), accessibility: list(record('accessibility')) });
+const attribute = record('attribute', { taxonomy_term: record('taxonomy_term') });
+const serviceList = record('service', { organization: record('organization'), program: record('program') });
+const fullService = record('service', {
+  organization: record('organization'),
+  program: record('program'),
+  service_areas: list(record('service_area')),
+  service_at_locations: list(record('service_at_location', { location })),
+  languages: list(record('language')),
+  funding: list(record('funding')),
+  cost_options: list(record('cost_option')),
+  required_documents: list(record('required_document')),
+  contacts: list(record('contact', { phones: list(record('phone')) })),
+  phones: list(record('phone')),
+  schedules: list(record('schedule')),
+  attributes: list(attribute),
+  metadata: list(record('metadata')),
+});
+const organizationList = record('organization', { services: list(serviceList) });
+const fullOrganization = record('organization', {
+  services: list({ anyOf: [fullService, serviceList] }),
+  phones: list(record('phone')),
+  contacts: list(record('contact')),
+  locations: list(location),
+  programs: list(record('program')),
+  organization_identifiers: list(record('organization_identifier')),
+  funding: list(record('funding')),
+  attributes: list(attribute),
+});
+const salList = record('service_at_location', { service: serviceList, location });
+const taxonomyTerm = record('taxonomy_term', { taxonomy_detail: record('taxonomy') });
+const page = (item: object) => ({
+  allOf: [openapi.components.schemas.Page],
+  required: ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'],
+  properties: { contents: list(item) },
+});
+
+function check(schema: object, body: unknown) {
+  const validate = ajv.compile(schema);
+  const ok = validate(body);
+  expect(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toBe(true);
+}
+
+describe('HSDS 3.0 read API', () => {
+  let t: TestApp;
+  const get = async (url: string) => {
+    const response = await t.inject({ method: 'GET', url: `/api/hsds/v3${url}` });
+    expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
+    return response.json();
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await seedDemo(t.db);
+    // A private contact and phone: they must never be served.
+    await sql`insert into hsds_contact (id, service_id, name, email, is_private) values ('6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b', ${DEMO_SERVICE_IDS.microstartLoan}, 'Private Person', 'private@example.org', true)`.execute(t.db);
+    await sql`insert into hsds_phone (service_id, number, is_private) values (${DEMO_SERVICE_IDS.microstartLoan}, '+32 470 00 00 00', true)`.execute(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('/ answers the meta of openapi.json with the profile URI, and the profile is served', async () => {
+    const meta = await get('/');
+    check(openapi.paths['/'].get.responses['200'].content['application/json'].schema, meta);
+    expect(meta).toEqual({ version: '3.0', profile: `${TEST_PUBLIC_URL}/api/hsds/v3/profile`, openapi_url: `${TEST_PUBLIC_URL}/api/hsds/v3/openapi.json` });
+    const profile = await get('/profile');
+    expect(profile.added_resources.map((r: { name: string }) => r.name)).toContain('service_profile');
+    const spec = await get('/openapi.json');
+    expect(Object.keys(spec.paths)).toEqual(Object.keys(openapi.paths));
+  });
+
+  it('/services pages in the HSDS envelope; items have the service_list shape', async () => {
+    const first = await get('/services?per_page=10');
+    check(page(serviceList), first);
+    expect(first).toMatchObject({ page_number: 1, size: 10, first_page: true, last_page: false, empty: false });
+    expect(first.total_pages).toBe(Math.ceil(first.total_items / 10));
+    const last = await get(`/services?per_page=10&page=${first.total_pages}`);
+    expect(last.last_page).toBe(true);
+    const beyond = await get(`/services?per_page=10&page=${first.total_pages + 1}`);
+    expect(beyond).toMatchObject({ empty: true, size: 0 });
+    check(page(fullService), await get('/services?per_page=5&full=true'));
+  });
+
+  it('/services filters: search, taxonomy term, taxonomy, organization, modified_after, minimal', async () => {
+    const { rows } = await sql<{ id: string; taxonomyId: string }>`select id, taxonomy_id from hsds_taxonomy_term where code = 'FIN-CRD'`.execute(t.db);
+    const credit = await get(`/services?taxonomy_term_id=${rows[0]!.id}&per_page=200`);
+    check(page(serviceList), credit);
+    expect(credit.total_items).toBeGreaterThan(3);
+    const taxonomy = await get(`/services?taxonomy_id=${rows[0]!.taxonomyId}&per_page=1`);
+    expect(taxonomy.total_items).toBeGreaterThan(credit.total_items);
+    const found = await get('/services?search=microcredit');
+    expect(found.total_items).toBeGreaterThan(0);
+    const service = await get(`/services/${DEMO_SERVICE_IDS.microstartLoan}`);
+    const byOrganization = await get(`/services?organization_id=${service.organization_id}&per_page=200`);
+    expect(byOrganization.contents.every((s: { organization_id: string }) => s.organization_id === service.organization_id)).toBe(true);
+    expect((await get('/services?modified_after=2030-01-01T00:00:00Z')).total_items).toBe(0);
+    const minimal = await get('/services?minimal=true');
+    expect(Object.keys(minimal.contents[0]).sort()).toEqual(['id', 'last_modified']);
+    expect(minimal.size).toBe(minimal.total_items);
+  });
+
+  it('/services?format=ndjson streams every service, one JSON object a line', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/hsds/v3/services?format=ndjson&per_page=2' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/application\/x-ndjson/);
+    const lines = response.body.trim().split('\n').map((line) => JSON.parse(line));
+    const total = (await get('/services?per_page=1')).total_items;
+    expect(lines).toHaveLength(total);
+    for (const line of lines.slice(0, 20)) check(serviceList, line);
+  });
+
+  it('/services/{id} answers the fully nested service, without private contacts', async () => {
+    const service = await get(`/services/${DEMO_SERVICE_IDS.microstartLoan}`);
+    check(fullService, service);
+    expect(service.service_at_locations[0].location.addresses[0].city).toBe('Bruxelles');
+    expect(service.attributes[0].taxonomy_term.code).toBe('FIN-CRD');
+    expect(service.cost_options).toEqual([]);
+    expect(JSON.stringify(service)).not.toContain('private@example.org');
+    expect(JSON.stringify(service)).not.toContain('+32 470 00 00 00');
+    for (const url of ['/services/not-a-uuid', '/services/00000000-0000-4000-8000-000000000000']) {
+      const missing = await t.inject({ method: 'GET', url: `/api/hsds/v3${url}` });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.headers['content-type']).toMatch(/problem\+json/);
+    }
+    expect((await t.inject({ method: 'GET', url: '/api/hsds/v3/services?per_page=0' })).statusCode).toBe(400);
+    expect((await t.inject({ method: 'GET', url: '/api/hsds/v3/services?format=xml' })).statusCode).toBe(400);
+  });
+
+  it('/service_at_locations pages, filters by postcode and proximity; /service_at_locations/{id} is nested', async () => {
+    const all = await get('/service_at_locations?per_page=20');
+    check(page(salList), all);
+    const byPostcode = await get('/service_at_locations?postcode=1000&per_page=200');
+    expect(byPostcode.total_items).toBeGreaterThan(0);
+    expect(byPostcode.contents.every((sal: any) => sal.location.addresses.some((a: any) => a.postal_code === '1000'))).toBe(true);
+    const near = await get('/service_at_locations?postcode=1000&proximity=8000&per_page=200');
+    expect(near.total_items).toBeGreaterThanOrEqual(byPostcode.total_items);
+    expect(near.contents.every((sal: any) => sal.location.latitude > 50.7 && sal.location.latitude < 51)).toBe(true);
+    const one = await get(`/service_at_locations/${all.contents[0].id}`);
+    check(record('service_at_location', { service: fullService, location, phones: list(record('phone')), schedules: list(record('schedule')), contacts: list(record('contact')) }), one);
+  });
+
+  it('/organizations pages (with services), /organizations/{id} is fully nested', async () => {
+    const organizations = await get('/organizations?per_page=50');
+    check(page(organizationList), organizations);
+    const mutual = await get('/organizations?search=mutuelle');
+    expect(mutual.contents[0].name).toMatch(/Mutuelle/);
+    const full = await get(`/organizations/${mutual.contents[0].id}?full_service=true`);
+    check(fullOrganization, full);
+    expect(full.services.length).toBeGreaterThan(3);
+    expect(full.services[0].service_at_locations).toBeDefined();
+  });
+
+  it('/taxonomies and /taxonomy_terms with taxonomy_id, parent_id and top_only', async () => {
+    const taxonomies = await get('/taxonomies');
+    check(page(record('taxonomy')), taxonomies);
+    const taxonomy = await get(`/taxonomies/${taxonomies.contents[0].id}`);
+    check(record('taxonomy'), taxonomy);
+    const terms = await get(`/taxonomy_terms?taxonomy_id=${taxonomy.id}&per_page=100`);
+    check(page(record('taxonomy_term')), terms);
+    expect(terms.total_items).toBe(31);
+    const fin = terms.contents.find((term: { code: string }) => term.code === 'FIN');
+    const children = await get(`/taxonomy_terms?parent_id=${fin.id}`);
+    expect(children.contents.map((term: { code: string }) => term.code).sort()).toEqual(['FIN-CRD', 'FIN-INS', 'FIN-LIT', 'FIN-MTR', 'FIN-SAV']);
+    const leaves = await get('/taxonomy_terms?top_only=true&per_page=100');
+    expect(leaves.total_items).toBe(24);
+    const term = await get(`/taxonomy_terms/${fin.id}`);
+    check(taxonomyTerm, term);
+    expect(term.taxonomy).toMatch(/^Open Eligibility: /);
+  });
+});

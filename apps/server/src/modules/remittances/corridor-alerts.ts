@@ -1,0 +1,103 @@
+import { resolveLocale } from '@glocal/contracts';
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Database } from '../../platform/db/database.js';
+import { translate } from '../../platform/i18n/translate.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { findUserContacts } from '../auth/index.js';
+import { countryName } from '../reference/index.js';
+import { displayPercent, STANDARD_AMOUNTS_USD, standardAmountIn } from './remittance-cost.js';
+import { remittancesRepository } from './remittances.repository.js';
+import { addDays, checkCodes, DROP_AFTER_DAYS, minorUnitsOf, type RemittancesService } from './remittances.service.js';
+
+type Deps = { db: Database; remittances: RemittancesService; mailer: Mailer; publicUrl: string };
+
+export type CorridorAlerts = ReturnType<typeof createCorridorAlerts>;
+
+/**
+ * Opt-in e-mail alerts: a person follows a corridor and is written to when its cheapest option
+ * changes. "Cheapest" is the option that delivers the most for the USD 200 equivalent (RPW's
+ * headline amount) as prices stand today; each follow remembers the product last announced.
+ */
+export function createCorridorAlerts({ db, remittances, mailer, publicUrl }: Deps) {
+  async function cheapestNow(from: string, to: string) {
+    const today = remittances.today();
+    const rows = await remittancesRepository(db).latestSchedules(from, to, addDays(today, -DROP_AFTER_DAYS), today);
+    const currency = rows[0]?.sendingCurrency;
+    if (!currency) return null;
+    const perUsd = await remittancesRepository(db).referenceRate('USD', currency, today);
+    const converted = perUsd ? standardAmountIn(STANDARD_AMOUNTS_USD.usd200, perUsd, minorUnitsOf(currency, currency).sending) : null;
+    const amount = converted?.ok ? converted.value : STANDARD_AMOUNTS_USD.usd200;
+    const { ranked } = await remittances.rankedOptions({ from, to, amount, currency }, today);
+    const best = ranked.find((option) => option.quote.transparent);
+    return best ? { ...best, amount, currency } : null;
+  }
+
+  const corridorOf = (from: string, to: string) => `${from}-${to}`;
+
+  return {
+    async follow(actor: Actor, from: string, to: string) {
+      checkCodes([{ pointer: '/from', value: from, kind: 'country' }, { pointer: '/to', value: to, kind: 'country' }], 'body');
+      const cheapest = await cheapestNow(from, to);
+      await db
+        .insertInto('remittanceCorridorFollow')
+        .values({ userId: actor.userId, sendingCountry: from, receivingCountry: to, lastCheapestProductId: cheapest?.row.productId ?? null })
+        .onConflict((oc) => oc.columns(['userId', 'sendingCountry', 'receivingCountry']).doNothing())
+        .execute();
+      return { corridor: corridorOf(from, to), createdAt: new Date().toISOString() };
+    },
+
+    async unfollow(actor: Actor, corridor: string) {
+      const [from, to] = corridor.split('-') as [string, string];
+      await db.deleteFrom('remittanceCorridorFollow').where('userId', '=', actor.userId).where('sendingCountry', '=', from).where('receivingCountry', '=', to).execute();
+    },
+
+    async list(actor: Actor) {
+      const rows = await db
+        .selectFrom('remittanceCorridorFollow')
+        .select(['sendingCountry', 'receivingCountry', 'createdAt'])
+        .where('userId', '=', actor.userId)
+        .orderBy('sendingCountry')
+        .orderBy('receivingCountry')
+        .execute();
+      return { items: rows.map((row) => ({ corridor: corridorOf(row.sendingCountry, row.receivingCountry), createdAt: row.createdAt.toISOString() })), nextCursor: null };
+    },
+
+    /** After prices changed in these corridors: writes to each follower whose last announced cheapest option is no longer the cheapest. */
+    async pricesChanged(corridors: string[]) {
+      for (const corridor of corridors) {
+        const [from, to] = corridor.split('-') as [string, string];
+        const cheapest = await cheapestNow(from, to);
+        if (!cheapest) continue;
+        // The conditional update claims each announcement once, even with two changes racing.
+        const { rows } = await sql<{ userId: string }>`
+          update remittance_corridor_follow set last_cheapest_product_id = ${cheapest.row.productId}
+          where sending_country = ${from} and receiving_country = ${to} and last_cheapest_product_id is distinct from ${cheapest.row.productId}::uuid
+          returning user_id`.execute(db);
+        if (rows.length === 0) continue;
+        const link = `${publicUrl.replace(/\/+$/, '')}/send-money?from=${from}&to=${to}&amount=${cheapest.amount}&currency=${cheapest.currency}`;
+        for (const contact of await findUserContacts(db, rows.map((row) => row.userId))) {
+          const locale = resolveLocale(contact.locale);
+          const params = {
+            from: countryName(from, locale) ?? from,
+            to: countryName(to, locale) ?? to,
+            provider: cheapest.row.providerName,
+            product: cheapest.row.productName,
+            amount: cheapest.amount,
+            currency: cheapest.currency,
+            received: cheapest.quote.amountReceived ?? '',
+            receivingCurrency: cheapest.row.receivingCurrency,
+            totalCost: displayPercent(cheapest.quote.totalCostPercent ?? '0'),
+            link,
+          };
+          await mailer.send({
+            to: contact.email,
+            locale,
+            subject: translate(locale, 'mail.remittance_alert.subject', params),
+            text: `${translate(locale, 'mail.remittance_alert.body', params)}\n\n-- \n${translate(locale, 'mail.signature')}`,
+          });
+        }
+      }
+    },
+  };
+}

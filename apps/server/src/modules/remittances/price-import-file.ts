@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ProblemFieldError } from '@glocal/contracts';
+import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import type { Database } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { createPriceImportsService } from './price-imports.service.js';
+
+const SHOWN = 50;
+const describe = (errors: { row: unknown; column?: unknown; code: string }[]) =>
+  errors.slice(0, SHOWN).map((error) => `  line ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.code}`).join('\n') +
+  (errors.length > SHOWN ? `\n  … and ${errors.length - SHOWN} more` : '');
+
+/** `npm run glocal -- import rpw|survey <file> [--valid-only]`: the web import's rules, as text for a terminal. */
+export async function importPriceFile(db: Database, audit: AuditTrail, format: 'rpw' | 'survey', file: string, validOnly: boolean) {
+  const csv = fs.readFileSync(file, 'utf8');
+  try {
+    const report = await createPriceImportsService({ db, audit }).importPrices(csv, { format, validOnly, fileName: path.basename(file) }, null);
+    const lines = [
+      `${report.rowsTotal} rows read: ${report.rowsImported} observations stored, ${report.rowsUnchanged} already there, ${report.rowsRejected} rows refused.`,
+    ];
+    if (report.errors.length) lines.push(describe(report.errors));
+    return { ok: true, message: lines.join('\n') };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const rows = (error.errors ?? []).map((e: ProblemFieldError) => ({ row: e.params?.row ?? e.pointer, column: e.params?.column, code: e.code }));
+    const head =
+      error.code === 'remittance.import_rejected'
+        ? `Nothing imported: ${error.params.rowsRejected ?? 'some'} of ${error.params.rowsTotal ?? '?'} rows are invalid (use --valid-only to import the others).`
+        : `Nothing imported: ${error.code}${error.params.missing ? ` (missing columns: ${error.params.missing})` : ''}.`;
+    return { ok: false, message: rows.length && error.code === 'remittance.import_rejected' ? `${head}\n${describe(rows)}` : head };
+  }
+}

@@ -1,0 +1,165 @@
+import { CorridorReport, Problem, ProductView, ProviderList, RemittanceQuoteList, SavingsReport, TransferList, TransferView } from '@glocal/contracts';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed-demo.js';
+import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
+import { signIn, type Session } from '../../../test/sign-in.js';
+import { startSmtpCapture, type SmtpCapture } from '../../../test/smtp-capture.js';
+import { addPrice } from './remittances.fixtures.js';
+import { addDays } from './remittances.service.js';
+
+const today = new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => addDays(today, -n);
+
+describe('remittances for desks, territories and providers', () => {
+  let t: TestApp;
+  let smtp: SmtpCapture;
+  let admin: Session, officer: Session, manager: Session, coachBrussels: Session, coachVeneto: Session, mfi: Session;
+  const ids: Record<string, string> = {};
+  const lastAudit = async () => (await sql<{ action: string; details: any; organisationId: string | null }>`select action, details, organisation_id from audit_event order by seq desc limit 1`.execute(t.db)).rows[0]!;
+  const as = (session: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
+    t.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+
+  beforeAll(async () => {
+    smtp = await startSmtpCapture();
+    t = await buildTestApp({ env: { SMTP_URL: smtp.url } });
+    await seedDemo(t.db);
+    const sessions = await Promise.all(
+      ['admin', 'officer.diourbel', 'manager.diourbel', 'coach.brussels', 'coach.veneto', 'mfi.diourbel'].map((name) => signIn(t, `${name}@glocal.test`)),
+    );
+    [admin, officer, manager, coachBrussels, coachVeneto, mfi] = sessions as [Session, Session, Session, Session, Session, Session];
+    for (const row of (await sql<{ id: string; name: string }>`select id, name from organisation`.execute(t.db)).rows) ids[row.name] = row.id;
+    for (const row of (await sql<{ id: string; name: string }>`select id, name from remittance_provider`.execute(t.db)).rows) ids[row.name] = row.id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('gives territory officers a corridor report: quarters, provider types, freshness, SDG flags, and a CSV', async () => {
+    const response = await as(officer, 'GET', '/api/v1/remittances/reports/corridors/IT-SN');
+    expect(response.statusCode, response.body).toBe(200);
+    const report = CorridorReport.parse(response.json());
+    // The demo's four observations a quarter apart fall into four or five calendar quarters.
+    expect(report.quarters.length).toBeGreaterThanOrEqual(4);
+    expect(report.latestObservedOn).toBe(daysAgo(10));
+    expect(report.freshnessDays).toBe(10);
+    expect(report.byProviderType.map((entry) => entry.providerType)).toEqual(
+      ['bank', 'credit_union_or_mfi', 'fintech', 'mobile_operator', 'money_transfer_operator', 'post_office'],
+    );
+    const latest = report.quarters.at(-1)!;
+    expect(latest.transparentServices).toBeLessThan(latest.services);
+
+    const csv = await as(officer, 'GET', '/api/v1/remittances/reports/corridors/IT-SN/csv');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('corridor,period,sending_currency,services,transparent_services,usd200_amount,usd500_amount,average_total_cost_usd200,average_total_cost_usd500,smart,average_below_3_percent,corridor_above_5_percent');
+    expect(lines).toHaveLength(report.quarters.length + 1);
+    expect(lines.at(-1)).toContain(`IT-SN,${latest.period},EUR,${latest.services},${latest.transparentServices},184.50,461.25,${latest.averageTotalCost.usd200}`);
+
+    expect((await t.inject({ method: 'GET', url: '/api/v1/remittances/reports/corridors/IT-SN' })).statusCode).toBe(401);
+    expect((await as(mfi, 'GET', '/api/v1/remittances/reports/corridors/IT-SN')).statusCode).toBe(403);
+  });
+
+  it('desk staff record their beneficiaries’ transfers, audited; another desk’s staff get 404', async () => {
+    const body = {
+      deskOrganisationId: ids['Guichet migrants entrepreneurs Bruxelles'], providerId: ids['Kora Pay'], from: 'BE', to: 'SN', sendingCurrency: 'EUR',
+      receivingCurrency: 'XOF', amountSent: '250', feePaid: '0.99', rateApplied: '650.053', transferredOn: daysAgo(3), beneficiaryRef: 'BXL-0042',
+    };
+    const created = await as(coachBrussels, 'POST', '/api/v1/remittances/transfers', body);
+    expect(created.statusCode, created.body).toBe(201);
+    const view = TransferView.parse(created.json());
+    expect(view).toMatchObject({ corridor: 'BE-SN', provider: { name: 'Kora Pay' }, beneficiaryRef: 'BXL-0042' });
+    expect(await lastAudit()).toMatchObject({ action: 'remittance_transfer.recorded', organisationId: body.deskOrganisationId });
+
+    const list = TransferList.parse((await as(coachBrussels, 'GET', `/api/v1/remittances/transfers?deskOrganisationId=${body.deskOrganisationId}`)).json());
+    expect(list.items.map((item) => item.id)).toContain(view.id);
+
+    expect((await as(coachVeneto, 'POST', '/api/v1/remittances/transfers', body)).statusCode).toBe(404);
+    expect((await as(coachVeneto, 'GET', `/api/v1/remittances/transfers?deskOrganisationId=${body.deskOrganisationId}`)).statusCode).toBe(404);
+    const unknownCurrency = await as(coachBrussels, 'POST', '/api/v1/remittances/transfers', { ...body, sendingCurrency: 'ZZZ' });
+    expect(Problem.parse(unknownCurrency.json())).toMatchObject({ code: 'remittance.unknown_currency', errors: [{ pointer: '/sendingCurrency' }] });
+    const zeroRate = await as(coachBrussels, 'POST', '/api/v1/remittances/transfers', { ...body, rateApplied: '0' });
+    expect(Problem.parse(zeroRate.json())).toMatchObject({ code: 'validation_failed', errors: [{ pointer: '/rateApplied' }] });
+    const feeTooHigh = await as(coachBrussels, 'POST', '/api/v1/remittances/transfers', { ...body, feePaid: '300' });
+    expect(Problem.parse(feeTooHigh.json())).toMatchObject({ code: 'remittance.fee_invalid', errors: [{ pointer: '/feePaid' }] });
+    const personal = await as(coachBrussels, 'POST', '/api/v1/remittances/transfers', { ...body, beneficiaryRef: 'Awa Ndiaye' });
+    expect(personal.statusCode).toBe(400);
+  });
+
+  it('reports savings against the corridor average and the cheapest option of the day, per desk and in all', async () => {
+    // DE → TG, interbank 656; USD 200 = EUR 184.50 at the demo's reference rate 0.9225.
+    // Cheap: fee 2, no margin. Dear: fee 10, rate 649.44 (1 % margin).
+    // Average at 184.50: (2/184.5 + 10/184.5 + 1) / 2 = 3.752032520… %; the cheapest at 200: 2/200 = 1 %.
+    const corridor = { corridor: 'DE-TG', currencies: 'EUR/XOF', interbankRate: '656', observedOn: daysAgo(1) } as const;
+    const cheap = await addPrice(t.db, { ...corridor, provider: 'Cheap Co', product: 'App', fee: { fixed: '2' }, rateOffered: '656' });
+    const dear = await addPrice(t.db, { ...corridor, provider: 'Dear Co', product: 'Counter', fee: { fixed: '10' }, rateOffered: '649.44' });
+    const mbacke = ids['CAIM Mbacké']!;
+    const transfer = { deskOrganisationId: mbacke, from: 'DE', to: 'TG', sendingCurrency: 'EUR', receivingCurrency: 'XOF', amountSent: '200', transferredOn: daysAgo(1) };
+    for (const body of [
+      { ...transfer, providerId: dear.providerId, productId: dear.productId, feePaid: '10', rateApplied: '649.44' },
+      { ...transfer, providerId: cheap.providerId, feePaid: '2', rateApplied: '656' },
+    ]) {
+      expect((await as(admin, 'POST', '/api/v1/remittances/transfers', body)).statusCode).toBe(201);
+    }
+    const report = SavingsReport.parse((await as(admin, 'GET', '/api/v1/remittances/reports/savings')).json());
+    // Dear: cost 10 + 200 × 1 % = 12.00; at the average 200 × 3.752033 % = 7.50; at the cheapest 2.00 → saved −4.50, overpaid 10.00.
+    // Cheap: cost 2.00 → saved 5.50, overpaid 0.00. Sums of the rounded figures.
+    expect(report.desks.find((desk) => desk.organisationId === mbacke)!.totals).toEqual([
+      { currency: 'EUR', transfers: 2, amountSent: '400.00', cost: '14.00', costAtAverage: '15.00', costAtCheapest: '4.00', savedVersusAverage: '1.00', overpaidVersusCheapest: '10.00' },
+    ]);
+    expect(report.desks.map((desk) => desk.name)).toEqual(expect.arrayContaining(['CAIM Diourbel', 'Guichet migrants entrepreneurs Bruxelles', 'Sportello migranti imprenditori Veneto']));
+    expect(Number(report.totals[0]!.savedVersusAverage)).toBeGreaterThan(0);
+
+    // A desk sees its own figures only; the territory officer, the desks their authority hosts.
+    const own = SavingsReport.parse((await as(coachBrussels, 'GET', '/api/v1/remittances/reports/savings')).json());
+    expect(own.desks.map((desk) => desk.name)).toEqual(['Guichet migrants entrepreneurs Bruxelles']);
+    const territory = SavingsReport.parse((await as(officer, 'GET', '/api/v1/remittances/reports/savings')).json());
+    expect(territory.desks.map((desk) => desk.name)).toEqual(['CAIM Diourbel', 'CAIM Mbacké']);
+    expect((await as(manager, 'GET', '/api/v1/remittances/reports/savings')).statusCode).toBe(200);
+  });
+
+  it('a provider’s staff report its products and prices, audited; other providers are not found; the cheapest change alerts followers', async () => {
+    const mine = ProviderList.parse((await as(mfi, 'GET', '/api/v1/remittances/providers/mine')).json());
+    expect(mine.items.map((provider) => provider.name)).toEqual(['Mutuelle d’épargne et de crédit du Baol']);
+    const baol = mine.items[0]!.id;
+
+    // Someone follows IT → SN before the change.
+    expect((await as(coachVeneto, 'POST', '/api/v1/remittances/follows', { from: 'IT', to: 'SN' })).statusCode).toBe(201);
+
+    const product = await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/products`, {
+      name: 'Wallet payout', payIn: 'online', pickup: 'mobile_wallet', speed: 'less_than_one_hour', accessible: true,
+    });
+    expect(product.statusCode, product.body).toBe(201);
+    const productId = ProductView.parse(product.json()).id;
+    expect(await lastAudit()).toMatchObject({ action: 'remittance_product.created' });
+
+    // No fee and a rate at the market: the family gets the most, this becomes the cheapest.
+    const price = { productId, from: 'IT', to: 'SN', sendingCurrency: 'EUR', receivingCurrency: 'XOF', fee: { fixed: '0' }, rateOffered: '655.957', interbankRate: '655.957', observedOn: today };
+    const reported = await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, price);
+    expect(reported.statusCode, reported.body).toBe(201);
+    expect(await lastAudit()).toMatchObject({ action: 'remittance_price.reported', details: { providerId: baol } });
+    const { items } = RemittanceQuoteList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=IT&to=SN&amount=300&currency=EUR' })).json());
+    expect(items[0]).toMatchObject({ product: { name: 'Wallet payout' }, source: 'provider_self_report', totalCostPercent: 0, amountReceived: '196787' });
+
+    const mail = await smtp.waitFor((m) => m.to.includes('coach.veneto@glocal.test'));
+    expect(mail.subject).toBe('A cheaper way to send money from Italy to Senegal');
+    expect(mail.text).toContain('Mutuelle d’épargne et de crédit du Baol (Wallet payout)');
+    expect(mail.text).toContain('/send-money?from=IT&to=SN&amount=184.50&currency=EUR');
+    // The same cheapest again: no second e-mail.
+    await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, { ...price, fee: { fixed: '0' }, observedOn: today });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.messages.filter((m) => m.to.includes('coach.veneto@glocal.test'))).toHaveLength(1);
+
+    // Another provider's prices: not found for the mutual's staff; no permission at all for a coach.
+    expect((await as(mfi, 'POST', `/api/v1/remittances/providers/${ids['Teranga Transfert']}/prices`, price)).statusCode).toBe(404);
+    expect((await as(coachVeneto, 'POST', `/api/v1/remittances/providers/${baol}/prices`, price)).statusCode).toBe(403);
+    const badTiers = await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, { ...price, fee: { tiers: [{ upTo: '100', fixed: '1' }, { over: '50', fixed: '2' }] } });
+    expect(Problem.parse(badTiers.json())).toMatchObject({ code: 'remittance.fee_invalid' });
+
+    const follows = (await as(coachVeneto, 'GET', '/api/v1/remittances/follows')).json();
+    expect(follows.items.map((f: { corridor: string }) => f.corridor)).toEqual(['IT-SN']);
+    expect((await as(coachVeneto, 'DELETE', '/api/v1/remittances/follows/IT-SN')).statusCode).toBe(204);
+    expect((await t.inject({ method: 'POST', url: '/api/v1/remittances/follows', payload: { from: 'IT', to: 'SN' } })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,217 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+import type { FeeSchedule } from './remittance-cost.js';
+
+/** A price observation with its product and provider, as the cost library needs them. */
+export type PriceRow = {
+  priceId: string;
+  productId: string;
+  productName: string;
+  payIn: string;
+  pickup: string;
+  speed: string;
+  accessible: boolean;
+  feeChargedOnTop: boolean;
+  coverageNote: string | null;
+  providerId: string;
+  providerName: string;
+  providerType: string;
+  sendingCurrency: string;
+  receivingCurrency: string;
+  amount: string | null;
+  standardAmount: 'usd200' | 'usd500' | null;
+  feeSchedule: FeeSchedule;
+  rateOffered: string | null;
+  interbankRate: string;
+  observedOn: string;
+  period: string;
+  source: string;
+  illustrative: boolean;
+};
+
+const PRICE_COLUMNS = sql`
+  p.id as price_id, p.product_id, pr.name as product_name, pr.pay_in, pr.pickup, pr.speed, pr.accessible,
+  pr.fee_charged_on_top, pr.coverage_note, pv.id as provider_id, pv.name as provider_name, pv.type as provider_type,
+  p.sending_currency, p.receiving_currency, trim_scale(p.amount)::text as amount, p.standard_amount, p.fee_schedule,
+  trim_scale(p.rate_offered)::text as rate_offered, trim_scale(p.interbank_rate)::text as interbank_rate,
+  to_char(p.observed_on, 'YYYY-MM-DD') as observed_on, p.period, p.source,
+  p.natural_key like 'demo|%' as illustrative`;
+
+/** Every product with a schedule in the corridor, found by skipping through the index (one probe each). */
+const corridorProducts = (from: string, to: string, filter: ReturnType<typeof sql>) => sql`
+  with recursive products(product_id) as (
+    (select product_id from remittance_price
+      where sending_country = ${from} and receiving_country = ${to} and amount is null ${filter}
+      order by product_id limit 1)
+    union all
+    select (select p.product_id from remittance_price p
+      where p.sending_country = ${from} and p.receiving_country = ${to} and p.amount is null ${filter}
+        and p.product_id > products.product_id
+      order by p.product_id limit 1)
+    from products where products.product_id is not null
+  )`;
+
+export type ProviderFields = { name: string; type: string; organisationId?: string | null; website?: string | null };
+export type ProductFields = {
+  providerId: string; name: string; payIn: string; pickup: string; speed: string; accessible: boolean; feeChargedOnTop: boolean; coverageNote?: string | null;
+};
+export type PriceFields = {
+  productId: string; sendingCountry: string; receivingCountry: string; sendingCurrency: string; receivingCurrency: string;
+  amount?: string | null; standardAmount?: 'usd200' | 'usd500' | null; feeSchedule: FeeSchedule; rateOffered: string | null;
+  interbankRate: string; observedOn: string; period: string; source: string; importId?: string | null; naturalKey: string; reportedBy?: string | null;
+};
+
+export const remittancesRepository = (db: Executor) => ({
+  /** Finds a provider by name (any case) or creates it; an existing provider keeps its fields. */
+  async ensureProvider(fields: ProviderFields): Promise<string> {
+    const existing = await db.selectFrom('remittanceProvider').select('id').where(sql`lower(name)`, '=', fields.name.toLowerCase()).executeTakeFirst();
+    if (existing) return existing.id;
+    const { id } = await db
+      .insertInto('remittanceProvider')
+      .values({ name: fields.name, type: fields.type, organisationId: fields.organisationId ?? null, website: fields.website ?? null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  /** Finds a provider's product by name (any case) or creates it. */
+  async ensureProduct(fields: ProductFields): Promise<string> {
+    const existing = await db
+      .selectFrom('remittanceProduct').select('id')
+      .where('providerId', '=', fields.providerId).where(sql`lower(name)`, '=', fields.name.toLowerCase())
+      .executeTakeFirst();
+    if (existing) return existing.id;
+    const { id } = await db.insertInto('remittanceProduct').values({ ...fields, coverageNote: fields.coverageNote ?? null }).returning('id').executeTakeFirstOrThrow();
+    return id;
+  },
+
+  /** Stores an observation unless one with the same natural key exists; true when stored. */
+  async insertPrice(fields: PriceFields): Promise<boolean> {
+    const inserted = await db
+      .insertInto('remittancePrice')
+      .values({ ...fields, feeSchedule: JSON.stringify(fields.feeSchedule), amount: fields.amount ?? null, standardAmount: fields.standardAmount ?? null, importId: fields.importId ?? null, reportedBy: fields.reportedBy ?? null })
+      .onConflict((oc) => oc.column('naturalKey').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  },
+
+  /** Stores many observations in one statement each thousand rows; those whose natural key exists are skipped. Answers how many were stored. */
+  async insertPrices(rows: PriceFields[]): Promise<number> {
+    let stored = 0;
+    for (let start = 0; start < rows.length; start += 5_000) {
+      const batch = rows.slice(start, start + 5_000);
+      const column = <K extends keyof PriceFields>(key: K) => batch.map((row) => row[key] ?? null);
+      const result = await sql`
+        insert into remittance_price (product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount,
+          fee_schedule, rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by)
+        select * from unnest(${column('productId')}::uuid[], ${column('sendingCountry')}::text[], ${column('receivingCountry')}::text[],
+          ${column('sendingCurrency')}::text[], ${column('receivingCurrency')}::text[], ${column('amount')}::numeric[], ${column('standardAmount')}::text[],
+          ${batch.map((row) => JSON.stringify(row.feeSchedule))}::jsonb[], ${column('rateOffered')}::numeric[], ${column('interbankRate')}::numeric[],
+          ${column('observedOn')}::date[], ${column('period')}::text[], ${column('source')}::text[], ${column('importId')}::uuid[],
+          ${column('naturalKey')}::text[], ${column('reportedBy')}::uuid[])
+        on conflict (natural_key) do nothing`.execute(db);
+      stored += Number(result.numAffectedRows ?? 0n);
+    }
+    return stored;
+  },
+
+  async upsertReferenceRate(row: { baseCurrency: string; quoteCurrency: string; rateDate: string; rate: string; source: string }) {
+    await db
+      .insertInto('remittanceReferenceRate')
+      .values(row)
+      .onConflict((oc) => oc.columns(['baseCurrency', 'quoteCurrency', 'rateDate']).doUpdateSet({ rate: row.rate, source: row.source }))
+      .execute();
+  },
+
+  /**
+   * The latest fee schedule of each product in the corridor, if observed on or after `since`
+   * (an older latest price drops the product). A recursive skip scan then one index probe per
+   * product, so a million observations cost no more than a dozen. `until`: as the prices stood that day.
+   */
+  async latestSchedules(from: string, to: string, since: string, until = '9999-12-31'): Promise<PriceRow[]> {
+    const { rows } = await sql<PriceRow>`
+      ${corridorProducts(from, to, sql``)}
+      select ${PRICE_COLUMNS}
+      from products
+      cross join lateral (
+        select * from remittance_price p
+        where p.sending_country = ${from} and p.receiving_country = ${to} and p.amount is null and p.product_id = products.product_id
+          and p.observed_on <= ${until}::date
+        order by p.observed_on desc, p.created_at desc limit 1
+      ) p
+      join remittance_product pr on pr.id = p.product_id
+      join remittance_provider pv on pv.id = pr.provider_id
+      where products.product_id is not null and p.observed_on >= ${since}::date`.execute(db);
+    return rows;
+  },
+
+  /**
+   * The latest observation of each product in the period, per kind (schedule, USD 200 point, USD
+   * 500 point): a skip scan over (product, kind) pairs, then one index probe each.
+   */
+  async periodObservations(from: string, to: string, period: string): Promise<PriceRow[]> {
+    const { rows } = await sql<PriceRow>`
+      with recursive pairs(product_id, kind) as (
+        (select product_id, coalesce(standard_amount, '') from remittance_price
+          where sending_country = ${from} and receiving_country = ${to} and period = ${period}
+          order by product_id, coalesce(standard_amount, '') limit 1)
+        union all
+        select next.product_id, next.kind from pairs cross join lateral (
+          select p.product_id, coalesce(p.standard_amount, '') as kind from remittance_price p
+          where p.sending_country = ${from} and p.receiving_country = ${to} and p.period = ${period}
+            and (p.product_id, coalesce(p.standard_amount, '')) > (pairs.product_id, pairs.kind)
+          order by p.product_id, coalesce(p.standard_amount, '') limit 1
+        ) next
+      )
+      select ${PRICE_COLUMNS}
+      from pairs
+      cross join lateral (
+        select * from remittance_price p
+        where p.sending_country = ${from} and p.receiving_country = ${to} and p.period = ${period}
+          and p.product_id = pairs.product_id and coalesce(p.standard_amount, '') = pairs.kind
+        order by p.observed_on desc, p.created_at desc limit 1
+      ) p
+      join remittance_product pr on pr.id = p.product_id
+      join remittance_provider pv on pv.id = pr.provider_id`.execute(db);
+    return rows;
+  },
+
+  /** The periods a corridor has observations in, oldest first. */
+  async periods(from: string, to: string): Promise<string[]> {
+    const { rows } = await sql<{ period: string }>`
+      with recursive periods(period) as (
+        (select period from remittance_price where sending_country = ${from} and receiving_country = ${to} order by period limit 1)
+        union all
+        select (select p.period from remittance_price p where p.sending_country = ${from} and p.receiving_country = ${to}
+                  and p.period > periods.period order by p.period limit 1)
+        from periods where periods.period is not null
+      )
+      select period from periods where period is not null`.execute(db);
+    return rows.map((row) => row.period);
+  },
+
+  async corridors() {
+    const { rows } = await sql<{
+      sendingCountry: string; receivingCountry: string; sendingCurrency: string; receivingCurrency: string;
+      latestPeriod: string; latestObservedOn: string; observations: number; illustrative: boolean;
+    }>`
+      select sending_country, receiving_country, mode() within group (order by sending_currency) as sending_currency,
+             mode() within group (order by receiving_currency) as receiving_currency, max(period) as latest_period,
+             to_char(max(observed_on), 'YYYY-MM-DD') as latest_observed_on, count(*)::int as observations,
+             bool_and(natural_key like 'demo|%') as illustrative
+      from remittance_price group by sending_country, receiving_country
+      order by sending_country, receiving_country`.execute(db);
+    return rows;
+  },
+
+  /** Units of `quote` per `base` on or before `onOrBefore` (the latest known). */
+  async referenceRate(base: string, quote: string, onOrBefore: string): Promise<string | null> {
+    if (base === quote) return '1';
+    const { rows } = await sql<{ rate: string }>`
+      select trim_scale(rate)::text as rate from remittance_reference_rate
+      where base_currency = ${base} and quote_currency = ${quote} and rate_date <= ${onOrBefore}::date
+      order by rate_date desc limit 1`.execute(db);
+    return rows[0]?.rate ?? null;
+  },
+});

@@ -1,0 +1,102 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
+import Supercluster from 'supercluster';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import countries from 'world-atlas/countries-110m.json';
+
+/** A tile server for production, if one is configured; without it the Natural Earth shapes are the base layer. */
+const TILE_URL = (import.meta.env.VITE_MAP_TILE_URL as string | undefined) || undefined;
+
+export interface ServiceMapProps {
+  /** `[serviceId, latitude, longitude]` for every matching service. */
+  points: readonly (readonly [string, number, number])[];
+  onSelect: (serviceId: string) => void;
+  /** Where to look first (the reader's position), else the points' extent. */
+  centre?: { lat: number; lon: number } | undefined;
+}
+
+type PointProps = { id: string };
+
+/**
+ * Leaflet with country shapes from Natural Earth (world-atlas) drawn on a canvas, so it works with
+ * no internet; supercluster groups the points, and only the clusters in view are drawn, which keeps
+ * 10,000 points smooth on a phone. Loaded on demand: the home page never downloads it.
+ */
+export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
+  const { formatMessage } = useIntl();
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.LayerGroup | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+
+  useEffect(() => {
+    if (!element.current) return undefined;
+    const instance = L.map(element.current, { preferCanvas: true, worldCopyJump: true, zoomControl: true, attributionControl: true });
+    const renderer = L.canvas({ padding: 0.5 });
+    if (TILE_URL) {
+      L.tileLayer(TILE_URL, { maxZoom: 18 }).addTo(instance);
+    } else {
+      const topology = countries as unknown as Topology;
+      const shapes = feature(topology, topology.objects.countries!) as unknown as FeatureCollection<Geometry>;
+      L.geoJSON(shapes, { interactive: false, style: { color: '#7a8a99', weight: 0.8, fillColor: '#eef2ee', fillOpacity: 1 } }).addTo(instance);
+      instance.getContainer().style.background = '#cfe3f2';
+    }
+    instance.attributionControl.setPrefix(false).addAttribution('Natural Earth');
+    instance.setView([30, 5], 3);
+    layer.current = L.layerGroup().addTo(instance);
+    map.current = instance;
+    return () => {
+      instance.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = map.current;
+    if (!instance || !layer.current) return undefined;
+    const index = new Supercluster<PointProps>({ radius: 60, maxZoom: 16 });
+    index.load(points.map(([id, lat, lon]) => ({ type: 'Feature', properties: { id }, geometry: { type: 'Point', coordinates: [lon, lat] } })));
+    const group = layer.current;
+    const renderer = L.canvas({ padding: 0.5 });
+
+    function draw() {
+      if (!instance) return;
+      group.clearLayers();
+      const bounds = instance.getBounds();
+      const clusters = index.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], Math.round(instance.getZoom()));
+      for (const cluster of clusters) {
+        const [lon, lat] = cluster.geometry.coordinates as [number, number];
+        const properties = cluster.properties as Partial<Supercluster.ClusterProperties> & Partial<PointProps>;
+        if (properties.cluster) {
+          const count = properties.point_count ?? 0;
+          const marker = L.marker([lat, lon], {
+            icon: L.divIcon({ className: 'service-map__cluster', html: `<span>${count}</span>`, iconSize: [36, 36] }),
+            keyboard: false,
+            title: formatMessage({ id: 'directory.map.cluster' }, { count }),
+          });
+          marker.on('click', () => instance.setView([lat, lon], Math.min(index.getClusterExpansionZoom(properties.cluster_id!), 18)));
+          group.addLayer(marker);
+        } else {
+          const marker = L.circleMarker([lat, lon], { renderer, radius: 7, color: '#ffffff', weight: 2, fillColor: '#0b6e4f', fillOpacity: 1 });
+          marker.on('click', () => select.current(properties.id!));
+          group.addLayer(marker);
+        }
+      }
+    }
+
+    if (centre) instance.setView([centre.lat, centre.lon], 11);
+    else if (points.length > 0) instance.fitBounds(L.latLngBounds(points.map(([, lat, lon]) => [lat, lon] as [number, number])), { padding: [24, 24], maxZoom: 12 });
+    draw();
+    instance.on('moveend', draw);
+    return () => {
+      instance.off('moveend', draw);
+    };
+  }, [points, centre, formatMessage]);
+
+  return <div ref={element} className="service-map" data-testid="service-map" data-points={points.length} role="region" aria-label={formatMessage({ id: 'directory.map.label' })} />;
+}

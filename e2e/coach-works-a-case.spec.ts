@@ -1,0 +1,96 @@
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations, messages } from './support.js';
+
+const en = messages('en');
+// A shared 2-core machine: pages loaded on demand may take longer than the default 5 s to appear.
+const expect = baseExpect.configure({ timeout: 15_000 });
+const COACH = { email: 'coach.diourbel@glocal.test', password: 'glocal-demo-2026' };
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/** A walk-in case opened at the coach's desk through the API (the desk's "new case" counter). */
+async function openWalkInCase(page: Page, csrfToken: string) {
+  const desks = await page.request.get('/api/v1/organisations?type=help_desk&q=CAIM%20Diourbel');
+  const deskId = (await desks.json()).items[0].id as string;
+  const response = await page.request.post('/api/v1/cases', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      deskId,
+      requestKind: 'business_project',
+      idea: 'Une unité de transformation d’arachide à Mbacké',
+      person: { givenName: 'Khady', familyName: `Sène${Date.now()}`, email: 'khady.sene@example.test', preferredLocale: 'fr' },
+      processingConsent: { method: 'in_person', policyVersion: '2026-12-01' },
+      tags: ['e2e'],
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; reference: string; personName: string };
+}
+
+test('a coach opens my cases, is refused a stage move lacking fields, completes them, moves it, adds a task and a note', async ({ page }) => {
+  test.setTimeout(120_000);
+
+  // The coach signs in through the sign-in page.
+  await page.goto('/sign-in');
+  await page.getByLabel(en('auth.field.email')).fill(COACH.email);
+  await page.getByLabel(en('auth.field.password')).fill(COACH.password);
+  await page.getByRole('button', { name: en('auth.sign_in.submit') }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: en('nav.cases') })).toBeVisible();
+  const me = await (await page.request.get('/api/v1/auth/me')).json();
+  const supportCase = await openWalkInCase(page, me.csrfToken as string);
+
+  // My cases, from the header; search by the person's name.
+  await page.getByRole('banner').getByRole('link', { name: en('nav.cases') }).click();
+  await expect(heading(page, en('cases.title'))).toBeVisible();
+  await page.getByRole('searchbox', { name: en('cases.list.search') }).fill(supportCase.personName.split(' ')[1]!);
+  await page.getByRole('button', { name: en('cases.list.apply') }).click();
+  const result = page.getByRole('link', { name: `${supportCase.personName} · ${supportCase.reference}` });
+  await expect(result).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // The board by stage shows the case in the Idea column.
+  await page.getByRole('link', { name: en('cases.view.board') }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${en('cases.stage.idea')} \\(\\d+\\)$`) })).toBeVisible();
+
+  await page.goto(`/cases/${supportCase.id}`);
+  await expect(heading(page, `${supportCase.personName} · ${supportCase.reference}`)).toBeVisible();
+  await expect(page.getByText('khady.sene@example.test')).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // Moving to identification without sector and place is refused, each missing field marked.
+  const pipeline = page.getByRole('region', { name: en('cases.section.pipeline') });
+  await pipeline.getByRole('button', { name: en('cases.pipeline.move') }).click();
+  const refusal = pipeline.getByRole('alert');
+  await expect(refusal).toContainText(en('cases.project.isic_section'));
+  await expect(refusal).toContainText(en('cases.project.setup_territory'));
+  const sector = pipeline.getByRole('combobox', { name: en('cases.project.isic_section') });
+  await expect(sector).toHaveAttribute('aria-invalid', 'true');
+  await expect(pipeline.getByText(en('cases.pipeline.required_for_stage')).first()).toBeVisible();
+
+  // The coach fills them in, saves, and the move goes through.
+  await sector.selectOption('C');
+  await pipeline.getByRole('combobox', { name: en('cases.project.isic_division') }).selectOption('10');
+  await pipeline.getByRole('combobox', { name: en('cases.project.setup_territory') }).selectOption({ label: 'Mbacké (SN-DB-MBA)' });
+  await pipeline.getByRole('button', { name: en('cases.project.save') }).click();
+  await expect(pipeline.getByText(en('cases.pipeline.next_needs').split('{stage}')[0]!.trim())).toHaveCount(0);
+  await pipeline.getByRole('button', { name: en('cases.pipeline.move') }).click();
+  await expect(pipeline.getByRole('status').filter({ hasText: en('cases.stage.identification') })).toBeVisible();
+  await expect(page.getByRole('region', { name: en('cases.section.history') })).toContainText(`${en('cases.stage.idea')} → ${en('cases.stage.identification')}`);
+
+  // A task with a due date, and a note for the desk.
+  const tasks = page.getByRole('region', { name: en('cases.section.tasks') });
+  await tasks.getByRole('textbox', { name: en('cases.tasks.title') }).fill('Visiter le site à Mbacké');
+  await tasks.getByLabel(en('cases.tasks.due_on')).fill('2027-01-15');
+  await tasks.getByRole('button', { name: en('cases.tasks.add') }).click();
+  await expect(tasks.getByRole('checkbox', { name: /Visiter le site à Mbacké/ })).toBeVisible();
+
+  const notes = page.getByRole('region', { name: en('cases.section.notes') });
+  await notes.getByRole('textbox', { name: en('cases.notes.body') }).fill('Rencontrée au guichet avec son frère.');
+  await notes.getByRole('button', { name: en('cases.notes.add') }).click();
+  await expect(notes.getByText('Rencontrée au guichet avec son frère.', { exact: true })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  // My tasks lists it, linked to the case.
+  await page.goto('/cases/tasks');
+  await expect(page.getByRole('link', { name: 'Visiter le site à Mbacké' })).toHaveAttribute('href', `/cases/${supportCase.id}`);
+});

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { CurrencyCode, Id, Locale, PageQuery, listEnvelope } from './common.js';
+
+/**
+ * The services and opportunities directory, as our own web reads it (`/api/v1/directory`). The
+ * records are Open Referral HSDS 3.0 (served as such under `/api/hsds/v3`); these shapes are the
+ * directory's views of them, in the reader's language.
+ */
+
+/** Groups a service is meant for (Glocal profile field `target_groups`). */
+export const TARGET_GROUPS = ['women', 'youth', 'diaspora', 'returnees', 'refugees', 'entrepreneurs', 'farmers', 'students'] as const;
+export const TargetGroup = z.enum(TARGET_GROUPS);
+export type TargetGroup = z.infer<typeof TargetGroup>;
+
+export const ServiceStatus = z.enum(['active', 'inactive', 'defunct', 'temporarily closed']);
+export type ServiceStatus = z.infer<typeof ServiceStatus>;
+
+/** ISO 639-1 code. */
+export const LanguageCode = z.string().regex(/^[a-z]{2}$/);
+const DecimalString = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/);
+const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const DirectorySearchQuery = PageQuery.extend({
+  /** Free text in the reader's language; treated as text, never as syntax. */
+  q: z.string().trim().max(200).optional(),
+  locale: Locale.optional(),
+  /** A term, or a parent term (which includes its children). */
+  taxonomyTermId: Id.optional(),
+  /** A territory and every territory under it. */
+  territoryId: Id.optional(),
+  language: LanguageCode.optional(),
+  cost: z.enum(['free', 'paid']).optional(),
+  eligibility: z.enum(['diaspora', 'returnee']).optional(),
+  targetGroup: TargetGroup.optional(),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lon: z.coerce.number().min(-180).max(180).optional(),
+  radiusKm: z.coerce.number().positive().max(20_000).optional(),
+  sort: z.enum(['relevance', 'distance', 'name']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuery>;
+
+export const TaxonomyTermRef = z.object({ id: Id, code: z.string().nullable(), name: z.string() });
+export type TaxonomyTermRef = z.infer<typeof TaxonomyTermRef>;
+
+export const ServiceSummaryView = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string().nullable(),
+  organizationId: Id,
+  organizationName: z.string(),
+  status: ServiceStatus,
+  terms: z.array(TaxonomyTermRef),
+  /** The nearest location with coordinates. */
+  location: z.object({ latitude: z.number(), longitude: z.number(), city: z.string().nullable() }).nullable(),
+  distanceKm: z.number().nullable(),
+  lastVerified: z.string().nullable(),
+  /** Not verified for 12 months (or never). */
+  stale: z.boolean(),
+});
+export type ServiceSummaryView = z.infer<typeof ServiceSummaryView>;
+export const ServiceSearchResult = listEnvelope(ServiceSummaryView);
+export type ServiceSearchResult = z.infer<typeof ServiceSearchResult>;
+
+export const ScheduleView = z.object({
+  byday: z.string().nullable(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export const CostOptionView = z.object({
+  option: z.string().nullable(),
+  amount: z.string().nullable(),
+  currency: z.string().nullable(),
+  amountDescription: z.string().nullable(),
+});
+export const LocationView = z.object({
+  id: Id,
+  name: z.string().nullable(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  address: z.string().nullable(),
+  transportation: z.string().nullable(),
+});
+export const ContactPointView = z.object({ kind: z.enum(['phone', 'email', 'website']), value: z.string(), label: z.string().nullable() });
+
+/** Glocal's HSDS profile fields. Money as decimal strings with an ISO 4217 code. */
+export const FinanceProfileView = z.object({
+  diasporaEligible: z.boolean().nullable(),
+  returneeEligible: z.boolean().nullable(),
+  loanMin: z.string().nullable(),
+  loanMax: z.string().nullable(),
+  loanCurrency: z.string().nullable(),
+  collateralRequired: z.boolean().nullable(),
+  interestMin: z.string().nullable(),
+  interestMax: z.string().nullable(),
+  targetGroups: z.array(TargetGroup),
+  staffLanguages: z.array(z.string()),
+});
+
+export const ServiceDetailView = ServiceSummaryView.extend({
+  alternateName: z.string().nullable(),
+  eligibility: z.string().nullable(),
+  applicationProcess: z.string().nullable(),
+  feesDescription: z.string().nullable(),
+  alert: z.string().nullable(),
+  url: z.string().nullable(),
+  email: z.string().nullable(),
+  territoryId: Id.nullable(),
+  requiredDocuments: z.array(z.string()),
+  schedules: z.array(ScheduleView),
+  languages: z.array(z.object({ code: z.string().nullable(), name: z.string().nullable() })),
+  costs: z.array(CostOptionView),
+  locations: z.array(LocationView),
+  contacts: z.array(ContactPointView),
+  profile: FinanceProfileView,
+  openFlags: z.number().int(),
+  /** What the reader may do here, decided by the server. */
+  canEdit: z.boolean(),
+});
+export type ServiceDetailView = z.infer<typeof ServiceDetailView>;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** A change to a service. Texts are written in `locale` (the source row if it is the service's own language). */
+export const ServiceUpdateBody = z
+  .object({
+    locale: Locale,
+    name: Text(200).optional(),
+    description: OptionalText(5000),
+    eligibilityDescription: OptionalText(2000),
+    applicationProcess: OptionalText(2000),
+    feesDescription: OptionalText(2000),
+    alert: OptionalText(500),
+    status: ServiceStatus.optional(),
+    url: z.url().max(500).nullable().optional(),
+    email: z.email().max(200).nullable().optional(),
+    territoryId: Id.nullable().optional(),
+    diasporaEligible: z.boolean().nullable().optional(),
+    returneeEligible: z.boolean().nullable().optional(),
+    loanMin: DecimalString.nullable().optional(),
+    loanMax: DecimalString.nullable().optional(),
+    loanCurrency: CurrencyCode.nullable().optional(),
+    collateralRequired: z.boolean().nullable().optional(),
+    interestMin: DecimalString.nullable().optional(),
+    interestMax: DecimalString.nullable().optional(),
+    targetGroups: z.array(TargetGroup).max(TARGET_GROUPS.length).optional(),
+    staffLanguages: z.array(LanguageCode).max(20).optional(),
+    taxonomyTermIds: z.array(Id).max(20).optional(),
+    /** Mark the entry checked today. */
+    verified: z.literal(true).optional(),
+  })
+  .strict();
+export type ServiceUpdateBody = z.infer<typeof ServiceUpdateBody>;
+
+export const ServiceCreateBody = z
+  .object({
+    organizationId: Id,
+    locale: Locale,
+    name: Text(200),
+    description: OptionalText(5000),
+    status: ServiceStatus.default('active'),
+    territoryId: Id.nullable().optional(),
+    taxonomyTermIds: z.array(Id).max(20).default([]),
+  })
+  .strict();
+export type ServiceCreateBody = z.infer<typeof ServiceCreateBody>;
+
+export const LocationUpdateBody = z
+  .object({
+    locale: Locale,
+    name: OptionalText(200),
+    description: OptionalText(2000),
+    transportation: OptionalText(1000),
+    latitude: z.number().min(-90).max(90).nullable().optional(),
+    longitude: z.number().min(-180).max(180).nullable().optional(),
+  })
+  .strict()
+  .refine((body) => (body.latitude === undefined) === (body.longitude === undefined), { message: 'latitude and longitude go together', path: ['longitude'] });
+export type LocationUpdateBody = z.infer<typeof LocationUpdateBody>;
+export const LocationChangedView = LocationView;
+
+export const FlagEntityType = z.enum(['service', 'organization', 'location', 'opportunity']);
+export const FlagCreateBody = z.object({ entityType: FlagEntityType, entityId: Id, reason: Text(1000) }).strict();
+export type FlagCreateBody = z.infer<typeof FlagCreateBody>;
+export const FlagView = z.object({ id: Id, entityType: FlagEntityType, entityId: Id, reason: z.string(), createdAt: z.string() });
+export type FlagView = z.infer<typeof FlagView>;
+
+/** Services needing a check: not verified for 12 months, or with an open flag; scoped to the reader. */
+export const ReviewQuery = PageQuery.extend({ locale: Locale.optional() });
+export const ReviewItemView = z.object({
+  id: Id,
+  name: z.string(),
+  organizationName: z.string(),
+  lastVerified: z.string().nullable(),
+  stale: z.boolean(),
+  openFlags: z.number().int(),
+});
+export const ReviewList = listEnvelope(ReviewItemView);
+export type ReviewList = z.infer<typeof ReviewList>;
+
+export const TaxonomyTermView = TaxonomyTermRef.extend({ parentId: Id.nullable(), description: z.string() });
+export type TaxonomyTermView = z.infer<typeof TaxonomyTermView>;
+export const TaxonomyTermList = listEnvelope(TaxonomyTermView);
+export const LocaleQuery = z.object({ locale: Locale.optional() });
+
+export const MapPointsQuery = DirectorySearchQuery.omit({ cursor: true, limit: true, sort: true });
+/** Every matching service location as `[serviceId, latitude, longitude]`: compact, for clustering. */
+export const MapPointsView = z.object({ points: z.array(z.tuple([Id, z.number(), z.number()])) });
+export type MapPointsView = z.infer<typeof MapPointsView>;
+
+export const OpportunityKind = z.enum(['value_chain', 'investment', 'income_generating']);
+export type OpportunityKind = z.infer<typeof OpportunityKind>;
+export const OpportunityQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  locale: Locale.optional(),
+  territoryId: Id.optional(),
+  kind: OpportunityKind.optional(),
+  /** ISIC Rev.4 section letter or the leading digits of a division, group or class. */
+  isic: z.string().regex(/^([A-U]|\d{2,4})$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type OpportunityQuery = z.infer<typeof OpportunityQuery>;
+export const OpportunityView = z.object({
+  id: Id,
+  kind: OpportunityKind,
+  isicCode: z.string(),
+  title: z.string(),
+  description: z.string(),
+  territoryId: Id,
+  territoryName: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+});
+export type OpportunityView = z.infer<typeof OpportunityView>;
+export const OpportunityList = listEnvelope(OpportunityView);
+
+export const HsdsImportMode = z.enum(['all_or_nothing', 'valid_rows']);
+export type HsdsImportMode = z.infer<typeof HsdsImportMode>;
+/**
+ * An HSDS import: either the CSV files of a datapackage by file name (`services.csv`, …) or the
+ * JSON form (an array of fully nested services under `services`). Imported services are placed in
+ * `territoryCode` when given.
+ */
+export const HsdsImportBody = z
+  .object({
+    mode: HsdsImportMode.default('all_or_nothing'),
+    territoryId: Id.optional(),
+    files: z.record(z.string().regex(/^([a-z_]+\.csv|datapackage\.json)$/), z.string()).optional(),
+    json: z.object({ services: z.array(z.record(z.string(), z.unknown())) }).optional(),
+  })
+  .strict()
+  .refine((body) => Boolean(body.files) !== Boolean(body.json), { message: 'either files or json', path: ['files'] });
+export type HsdsImportBody = z.infer<typeof HsdsImportBody>;
+
+export const HsdsImportProblem = z.object({
+  table: z.string(),
+  /** 1-based data row (the header is not counted); 0 for a problem with the whole file. */
+  row: z.number().int(),
+  field: z.string().nullable(),
+  reason: z.string(),
+});
+export type HsdsImportProblem = z.infer<typeof HsdsImportProblem>;
+export const HsdsImportReport = z.object({
+  mode: HsdsImportMode,
+  imported: z.record(z.string(), z.number().int()),
+  rejected: z.number().int(),
+  problems: z.array(HsdsImportProblem),
+});
+export type HsdsImportReport = z.infer<typeof HsdsImportReport>;
+export const HsdsExportView = z.object({ files: z.record(z.string(), z.string()) });
