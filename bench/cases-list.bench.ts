@@ -29,17 +29,26 @@ const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:54
 const name = 'glocal_bench_cases';
 const at = (database: string) => Object.assign(new URL(base), { pathname: `/${database}` }).toString();
 const admin = await openDatabase({ kind: 'postgres', url: at('postgres') });
-await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
-await sql`create database ${sql.id(name)}`.execute(admin);
+// CASES_BENCH_KEEP=1 (a development aid): keep the loaded database afterwards and reuse it next time.
+const keep = process.env.CASES_BENCH_KEEP === '1';
+const exists = (await sql`select 1 from pg_database where datname = ${name}`.execute(admin)).rows.length > 0;
+const reuse = keep && exists;
+if (!reuse) {
+  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+  await sql`create database ${sql.id(name)}`.execute(admin);
+}
 const url = at(name);
 
 try {
   const db = await openDatabase({ kind: 'postgres', url });
-  await migrateToLatest(db);
-  await seedDemo(db);
   const loading = performance.now();
+  if (!reuse) {
+    await migrateToLatest(db);
+    await seedDemo(db);
+  }
   const diourbel = (await db.selectFrom('organisation').select(['id', 'homeTerritoryId']).where('name', '=', 'CAIM Diourbel').executeTakeFirstOrThrow());
   const coach = await db.selectFrom('appUser').select('id').where('email', '=', 'coach.diourbel@glocal.test').executeTakeFirstOrThrow();
+  if (!reuse) {
 
   // More desks, so CAIM Diourbel holds a desk's realistic share (~1/200) of the million cases.
   await sql`insert into organisation (type, name, home_territory_id, languages)
@@ -55,33 +64,39 @@ try {
            'family' || n || ' given' || (n % 5000), now(), now()
     from generate_series(1, ${CASES}) n`.execute(conn);
   // Statuses as a desk's history leaves them: 70% closed, the rest new, active or waiting;
-  // activity spread over three years; a third assigned to the demo coach at their own desk.
+  // activity spread over three years; 40% of CAIM Diourbel's cases assigned to the demo coach.
+  // Seeded random draws, so desks, statuses and priorities are independent of one another.
+  await sql`select setseed(0.42)`.execute(conn);
   await sql`insert into support_case (id, reference, person_id, desk_id, request_kind, status, priority, tags,
                                       assigned_coach_id, outcome, closed_at, created_at, updated_at)
     select ('10000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid,
            'GLC-B' || lpad(n::text, 7, '0'),
            ('00000000-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid,
-           (${desks}::uuid[])[1 + (n % ${desks.length})],
+           d.desk,
            (array['business_project','business_project','job','training','return_reintegration','legal_social_support'])[1 + (n % 6)],
            s.status,
-           (array['normal','normal','normal','high','low','urgent'])[1 + (n % 6)],
+           (array['normal','normal','normal','high','low','urgent'])[1 + floor(r.r3 * 6)::int],
            case when n % 10 = 0 then '{returnee}'::text[] else '{}'::text[] end,
-           case when (${desks}::uuid[])[1 + (n % ${desks.length})] = ${diourbel.id}::uuid and n % 3 = 0 then ${coach.id}::uuid end,
+           case when d.desk = ${diourbel.id}::uuid and r.r4 < 0.4 then ${coach.id}::uuid end,
            case when s.status = 'closed' then 'no_outcome' end,
            case when s.status = 'closed' then t.at end,
            t.at - interval '30 days', t.at
     from generate_series(1, ${CASES}) n
-    cross join lateral (select (array['closed','closed','closed','closed','closed','closed','closed','new','active','waiting'])[1 + (n * 7 % 10)] as status) s
-    cross join lateral (select now() - (n % 1095) * interval '1 day' - (n % 86400) * interval '1 second' as at) t`.execute(conn);
+    cross join lateral (select random() + 0 * n as r1, random() + 0 * n as r2, random() + 0 * n as r3, random() + 0 * n as r4, random() + 0 * n as r5) r
+    cross join lateral (select (${desks}::uuid[])[1 + floor(r.r1 * ${desks.length})::int] as desk) d
+    cross join lateral (select case when r.r2 < 0.7 then 'closed' when r.r2 < 0.8 then 'new' when r.r2 < 0.9 then 'active' else 'waiting' end as status) s
+    cross join lateral (select now() - r.r5 * interval '1095 days' as at) t`.execute(conn);
   await sql`insert into business_project (case_id, stage, idea)
     select id, (array['idea','identification','elaboration','formalisation','creation','follow_up'])[1 + (abs(hashtext(id::text)) % 6)], 'Bench idea'
     from support_case where request_kind = 'business_project' and reference like 'GLC-B%'`.execute(conn);
   await sql`set session_replication_role = origin`.execute(conn);
   });
   await sql`analyze`.execute(db);
+  }
   const deskShare = Number((await sql<{ n: number }>`select count(*)::int as n from support_case where desk_id = ${diourbel.id}`.execute(db)).rows[0]!.n);
   const openShare = Number((await sql<{ n: number }>`select count(*)::int as n from support_case where desk_id = ${diourbel.id} and status <> 'closed'`.execute(db)).rows[0]!.n);
-  const loaded = `${CASES.toLocaleString('en')} cases over ${desks.length} desks loaded in ${elapsed(loading)}; CAIM Diourbel holds ${deskShare} (${openShare} open)`;
+  const deskCount = Number((await sql<{ n: number }>`select count(*)::int as n from organisation where type = 'help_desk'`.execute(db)).rows[0]!.n);
+  const loaded = `${CASES.toLocaleString('en')} cases over ${deskCount} desks ${reuse ? 'reused' : `loaded in ${elapsed(loading)}`}; CAIM Diourbel holds ${deskShare} (${openShare} open)`;
 
   // The plan of the coach's default list: the partial open-case index, read in order, no sort.
   const plan = JSON.stringify(await deskBranch(db, diourbel.id, { status: 'open' }, 51).explain('json'));
@@ -149,7 +164,7 @@ try {
     await stopServer(server.child);
   }
 } finally {
-  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+  if (!keep) await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
   await admin.destroy();
 }
 

@@ -51,7 +51,7 @@ try {
              jsonb_build_object('upTo', '100', 'fixed', (2 + i % 7)::text),
              jsonb_build_object('over', '100', 'upTo', '5000', 'fixed', (4 + i % 5)::text, 'percent', '0.5'))),
            case when i % 13 = 0 then null else round(655.957 * (1 - (i % 40) / 1000.0), 3) end, 655.957, d,
-           to_char(d, 'YYYY') || '-Q' || to_char(d, 'Q'), 'desk_survey', 'bench|' || i
+           to_char(d, 'YYYY') || '-Q' || to_char(d, 'Q'), 'desk_survey', md5('bench|' || i)::uuid
     from generate_series(0, ${OBSERVATIONS - 1}) i
     join products p on p.k = i % ${PRODUCTS}
     cross join lateral (select current_date - ((i / ${PRODUCTS}) % 400) as d) dd`.execute(db);

@@ -18,7 +18,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3199);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // E-mail goes through real SMTP: journeys that read an e-mail (a confirmation link) listen here
 // for their duration; when none listens, the server logs the failed delivery and carries on.
-export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
 
 export default defineConfig({
   testDir: '.',

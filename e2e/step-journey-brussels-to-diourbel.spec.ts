@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
-import { expectNoSeriousViolations, messages, openIn } from './support';
+import { expectNoSeriousViolations, messages, openIn } from './support.js';
 
 /*
  * The S.T.E.P. story, in French: a person in Brussels submits a business idea from her phone; the
@@ -49,7 +48,6 @@ function startMailbox() {
     received,
     listen: () => new Promise<void>((resolve, reject) => server.listen(SMTP_PORT, '127.0.0.1', resolve).once('error', reject)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-    address: () => server.server.address() as AddressInfo,
   };
 }
 const mailbox = startMailbox();
@@ -62,9 +60,9 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
   await openIn(page, 'fr', '/sign-in');
-  await page.getByLabel(fr('auth.field.email')).fill(email);
-  await page.getByLabel(fr('auth.field.password')).fill(PASSWORD);
-  await page.getByRole('button', { name: fr('auth.sign_in.submit') }).click();
+  await page.getByLabel(fr('auth.field.email'), { exact: true }).fill(email);
+  await page.getByLabel(fr('auth.field.password'), { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: fr('auth.sign_in.submit'), exact: true }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: fr('nav.cases') })).toBeVisible();
   return page;
 }
@@ -78,8 +76,8 @@ const region = (page: Page, name: string) => page.getByRole('region', { name, ex
 /** Moves the project one stage on, from the pipeline panel, and waits for the confirmation. */
 async function moveTo(page: Page, stageId: string) {
   const pipeline = region(page, fr('cases.section.pipeline'));
-  await pipeline.getByLabel(fr('cases.pipeline.to_stage')).selectOption({ label: fr(stageId) });
-  await pipeline.getByRole('button', { name: fr('cases.pipeline.move') }).click();
+  await pipeline.getByLabel(fr('cases.pipeline.to_stage'), { exact: true }).selectOption({ label: fr(stageId) });
+  await pipeline.getByRole('button', { name: fr('cases.pipeline.move'), exact: true }).click();
   await expect(pipeline.getByRole('status').filter({ hasText: fr(stageId) })).toBeVisible();
 }
 
@@ -98,23 +96,23 @@ test('S.T.E.P.: from a business idea in Brussels to an enterprise in Diourbel, w
   await openIn(person, 'fr', '/intake');
   await expect(person.getByRole('heading', { level: 1, name: fr('intake.title') })).toBeVisible();
   const pick = async (label: string, name: string) => {
-    const select = person.getByLabel(label);
+    const select = person.getByLabel(label, { exact: true });
     await select.selectOption((await select.locator('option', { hasText: name }).first().getAttribute('value'))!);
   };
-  await person.getByLabel(fr('intake.field.need')).fill('Je veux créer un atelier de transformation d’arachide à Diourbel, chez moi.');
-  await person.getByLabel(fr('intake.field.idea')).fill('Atelier de transformation d’arachide (huile et pâte)');
-  await person.getByLabel(fr('intake.field.isic_section')).selectOption('C');
-  await person.getByLabel(fr('intake.field.isic_division')).selectOption('10');
+  await person.getByLabel(fr('intake.field.need'), { exact: true }).fill('Je veux créer un atelier de transformation d’arachide à Diourbel, chez moi.');
+  await person.getByLabel(fr('intake.field.idea'), { exact: true }).fill('Atelier de transformation d’arachide (huile et pâte)');
+  await person.getByLabel(fr('intake.field.isic_section'), { exact: true }).selectOption('C');
+  await person.getByLabel(fr('intake.field.isic_division'), { exact: true }).selectOption('10');
   await pick(fr('intake.field.setup'), 'Diourbel');
-  await person.getByLabel(fr('intake.field.currency')).selectOption('EUR');
-  await person.getByLabel(fr('intake.field.own_funds')).fill('2000');
-  await person.getByLabel(fr('intake.field.needed_funds')).fill('9000');
-  await person.getByLabel(fr('intake.field.given_name')).fill(PERSON.givenName);
-  await person.getByLabel(fr('intake.field.family_name')).fill(PERSON.familyName);
-  await person.getByLabel(fr('intake.field.email')).fill(PERSON.email);
+  await person.getByLabel(fr('intake.field.currency'), { exact: true }).selectOption('EUR');
+  await person.getByLabel(fr('intake.field.own_funds'), { exact: true }).fill('2000');
+  await person.getByLabel(fr('intake.field.needed_funds'), { exact: true }).fill('9000');
+  await person.getByLabel(fr('intake.field.given_name'), { exact: true }).fill(PERSON.givenName);
+  await person.getByLabel(fr('intake.field.family_name'), { exact: true }).fill(PERSON.familyName);
+  await person.getByLabel(fr('intake.field.email'), { exact: true }).fill(PERSON.email);
   await pick(fr('intake.field.residence'), 'Bruxelles-Capitale');
   await person.getByRole('checkbox', { name: fr('intake.consent.checkbox') }).check();
-  await person.getByRole('button', { name: fr('intake.submit') }).click();
+  await person.getByRole('button', { name: fr('intake.submit'), exact: true }).click();
   const referenceText = person.getByTestId('intake-reference');
   await expect(referenceText).toBeVisible();
   const reference = (await referenceText.textContent())!.trim();
@@ -122,7 +120,7 @@ test('S.T.E.P.: from a business idea in Brussels to an enterprise in Diourbel, w
   // 2. The Brussels coach finds it among the desk's cases and works it to elaboration.
   await brussels.getByRole('banner').getByRole('link', { name: fr('nav.cases') }).click();
   await brussels.getByRole('searchbox', { name: fr('cases.list.search') }).fill(reference);
-  await brussels.getByRole('button', { name: fr('cases.list.apply') }).click();
+  await brussels.getByRole('button', { name: fr('cases.list.apply'), exact: true }).click();
   await brussels.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(brussels.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
   const caseUrl = brussels.url();
@@ -134,96 +132,96 @@ test('S.T.E.P.: from a business idea in Brussels to an enterprise in Diourbel, w
   const referral = region(brussels, fr('case_collaboration.section.referral'));
   // Referring without her consent is refused, saying what is missing.
   const refer = referral.getByRole('form', { name: fr('case_collaboration.refer.title') });
-  await refer.getByLabel(fr('case_collaboration.refer.desk')).selectOption({ label: DIOURBEL });
-  await refer.getByLabel(fr('case_collaboration.refer.purpose')).fill('Créer l’atelier à Diourbel et obtenir un microcrédit');
-  await refer.getByRole('button', { name: fr('case_collaboration.refer.submit') }).click();
+  await refer.getByLabel(fr('case_collaboration.refer.desk'), { exact: true }).selectOption({ label: DIOURBEL });
+  await refer.getByLabel(fr('case_collaboration.refer.purpose'), { exact: true }).fill('Créer l’atelier à Diourbel et obtenir un microcrédit');
+  await refer.getByRole('button', { name: fr('case_collaboration.refer.submit'), exact: true }).click();
   await expect(refer.getByText(fr('case_collaboration.missing.consent'))).toBeVisible();
 
   const consent = referral.getByRole('form', { name: fr('case_collaboration.consent_form.title') });
-  await consent.getByLabel(fr('case_collaboration.consent_form.recipient')).selectOption({ label: DIOURBEL });
+  await consent.getByLabel(fr('case_collaboration.consent_form.recipient'), { exact: true }).selectOption({ label: DIOURBEL });
   await consent.getByRole('checkbox', { name: fr('case_collaboration.category.business_project') }).check();
   await consent.getByRole('checkbox', { name: fr('case_collaboration.category.documents') }).check();
-  await consent.getByLabel(fr('case_collaboration.consent_form.purpose')).fill('Créer l’atelier à Diourbel avec l’appui du CAIM');
-  await consent.getByLabel(fr('case_collaboration.consent_form.valid_until')).fill('2028-12-31');
-  await consent.getByLabel(fr('case_collaboration.consent_form.method')).selectOption({ label: fr('case_collaboration.method.in_person') });
-  await consent.getByRole('button', { name: fr('case_collaboration.consent_form.submit') }).click();
+  await consent.getByLabel(fr('case_collaboration.consent_form.purpose'), { exact: true }).fill('Créer l’atelier à Diourbel avec l’appui du CAIM');
+  await consent.getByLabel(fr('case_collaboration.consent_form.valid_until'), { exact: true }).fill('2028-12-31');
+  await consent.getByLabel(fr('case_collaboration.consent_form.method'), { exact: true }).selectOption({ label: fr('case_collaboration.method.in_person') });
+  await consent.getByRole('button', { name: fr('case_collaboration.consent_form.submit'), exact: true }).click();
   await expect(consent.getByText(fr('case_collaboration.consent_form.saved'))).toBeVisible();
   // The receipt she takes home, in French.
   const receiptHref = await referral.getByRole('link', { name: fr('case_collaboration.consents.receipt') }).getAttribute('href');
   const receipt = await brussels.request.get(receiptHref!);
   expect(await receipt.text()).toContain('Reçu de consentement');
 
-  await refer.getByRole('button', { name: fr('case_collaboration.refer.submit') }).click();
+  await refer.getByRole('button', { name: fr('case_collaboration.refer.submit'), exact: true }).click();
   await expect(refer.getByText(fr('case_collaboration.refer.sent'))).toBeVisible();
   await expectNoSeriousViolations(brussels);
 
   // The coach writes to her; she is told by e-mail, without the text.
   const brusselsMessages = region(brussels, fr('case_collaboration.section.messages'));
-  await brusselsMessages.getByLabel(fr('case_collaboration.messages.write')).fill('Votre dossier part au CAIM Diourbel, qui vous recontactera.');
-  await brusselsMessages.getByRole('button', { name: fr('case_collaboration.messages.send') }).click();
+  await brusselsMessages.getByLabel(fr('case_collaboration.messages.write'), { exact: true }).fill('Votre dossier part au CAIM Diourbel, qui vous recontactera.');
+  await brusselsMessages.getByRole('button', { name: fr('case_collaboration.messages.send'), exact: true }).click();
   await expect(brusselsMessages.getByText('Votre dossier part au CAIM Diourbel, qui vous recontactera.')).toBeVisible();
   await expect.poll(() => mailbox.received.some((m) => m.to.includes(PERSON.email) && m.text.includes(`/my-requests/${caseId}`))).toBe(true);
   expect(mailbox.received.filter((m) => m.to.includes(PERSON.email)).every((m) => !m.text.includes('recontactera'))).toBe(true);
 
   // 3. The Diourbel coach sees the referral waiting, with a summary, and accepts: Diourbel leads.
-  await diourbel.getByRole('banner').getByRole('link', { name: fr('case_collaboration.nav.referrals') }).click();
+  await diourbel.getByRole('banner').getByRole('link', { name: fr('case_collaboration.nav.referrals'), exact: true }).click();
   await expect(diourbel.getByRole('heading', { level: 1, name: fr('case_collaboration.incoming.title') })).toBeVisible();
   const waiting = diourbel.getByRole('listitem').filter({ hasText: reference });
   await expect(waiting).toContainText('Atelier de transformation d’arachide');
   await expectNoSeriousViolations(diourbel);
-  await waiting.getByRole('button', { name: fr('case_collaboration.incoming.accept') }).click();
+  await waiting.getByRole('button', { name: fr('case_collaboration.incoming.accept'), exact: true }).click();
   await waiting.getByRole('link', { name: fr('case_collaboration.incoming.open_case') }).click();
   await expect(diourbel.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
 
   // The business and financing plans, uploaded, are the project's plans: formalisation, then creation.
   const documents = region(diourbel, fr('case_collaboration.section.documents'));
   for (const [kind, name] of [['case_collaboration.document_kind.business_plan', 'plan-affaires.pdf'], ['case_collaboration.document_kind.financing_plan', 'plan-financement.pdf']] as const) {
-    await documents.getByLabel(fr('case_collaboration.documents.kind')).selectOption({ label: fr(kind) });
-    await documents.getByLabel(fr('case_collaboration.documents.file')).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF(name) });
-    await documents.getByRole('button', { name: fr('case_collaboration.documents.upload') }).click();
+    await documents.getByLabel(fr('case_collaboration.documents.kind'), { exact: true }).selectOption({ label: fr(kind) });
+    await documents.getByLabel(fr('case_collaboration.documents.file'), { exact: true }).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF(name) });
+    await documents.getByRole('button', { name: fr('case_collaboration.documents.upload'), exact: true }).click();
     await expect(documents.getByRole('link', { name })).toBeVisible();
   }
   await moveTo(diourbel, 'cases.stage.formalisation');
   const pipeline = region(diourbel, fr('cases.section.pipeline'));
-  await pipeline.getByLabel(fr('cases.project.legal_form')).fill('GIE');
-  await pipeline.getByLabel(fr('cases.project.registered_on')).fill('2026-11-28');
-  await pipeline.getByRole('button', { name: fr('cases.project.save') }).click();
-  await expect(pipeline.getByLabel(fr('cases.project.legal_form'))).toHaveValue('GIE');
+  await pipeline.getByLabel(fr('cases.project.legal_form'), { exact: true }).fill('GIE');
+  await pipeline.getByLabel(fr('cases.project.registered_on'), { exact: true }).fill('2026-11-28');
+  await pipeline.getByRole('button', { name: fr('cases.project.save'), exact: true }).click();
+  await expect(pipeline.getByLabel(fr('cases.project.legal_form'), { exact: true })).toHaveValue('GIE');
   await moveTo(diourbel, 'cases.stage.creation');
 
   // A micro-credit from the mutual bank, funded by remittances, in CFA francs.
   const outcome = region(diourbel, fr('cases.section.outcome'));
-  await outcome.getByLabel(fr('cases.financing.kind')).selectOption({ label: fr('cases.financing.kind.micro_credit') });
-  await outcome.getByLabel(fr('cases.financing.amount')).fill('750000');
-  await outcome.getByLabel(fr('cases.project.currency')).selectOption('XOF');
-  await outcome.getByLabel(fr('cases.financing.source_organisation')).selectOption({ label: 'Mutuelle d’épargne et de crédit du Baol' });
-  await outcome.getByLabel(fr('cases.financing.from_remittances')).check();
-  await outcome.getByRole('button', { name: fr('cases.financing.add') }).click();
-  await expect(outcome.getByText(/750/)).toBeVisible();
+  await outcome.getByLabel(fr('cases.financing.kind'), { exact: true }).selectOption({ label: fr('cases.financing.kind.micro_credit') });
+  await outcome.getByLabel(fr('cases.financing.amount'), { exact: true }).fill('750000');
+  await outcome.getByLabel(fr('cases.project.currency'), { exact: true }).selectOption('XOF');
+  await outcome.getByLabel(fr('cases.financing.source_organisation'), { exact: true }).selectOption({ label: 'Mutuelle d’épargne et de crédit du Baol' });
+  await outcome.getByLabel(fr('cases.financing.from_remittances'), { exact: true }).check();
+  await outcome.getByRole('button', { name: fr('cases.financing.add'), exact: true }).click();
+  await expect(outcome.getByText(/750[\s\u202f\u00a0.,]?000/).first()).toBeVisible();
 
   const diourbelMessages = region(diourbel, fr('case_collaboration.section.messages'));
-  await diourbelMessages.getByLabel(fr('case_collaboration.messages.write')).fill('Votre microcrédit est accordé. Rendez-vous au CAIM lundi.');
-  await diourbelMessages.getByRole('button', { name: fr('case_collaboration.messages.send') }).click();
+  await diourbelMessages.getByLabel(fr('case_collaboration.messages.write'), { exact: true }).fill('Votre microcrédit est accordé. Rendez-vous au CAIM lundi.');
+  await diourbelMessages.getByRole('button', { name: fr('case_collaboration.messages.send'), exact: true }).click();
   await expect(diourbelMessages.getByText('Votre microcrédit est accordé. Rendez-vous au CAIM lundi.')).toBeVisible();
   await expectNoSeriousViolations(diourbel);
 
   // 4. The person creates her account (confirmed by e-mail), links her request and follows it.
   await person.goto('/register');
-  await person.getByLabel(fr('auth.field.display_name')).fill(PERSON.givenName);
-  await person.getByLabel(fr('auth.field.email')).fill(PERSON.email);
-  await person.getByLabel(fr('auth.field.new_password')).fill(PERSON_PASSWORD);
-  await person.getByRole('button', { name: fr('auth.register.submit') }).click();
+  await person.getByLabel(fr('auth.field.display_name'), { exact: true }).fill(PERSON.givenName);
+  await person.getByLabel(fr('auth.field.email'), { exact: true }).fill(PERSON.email);
+  await person.getByLabel(fr('auth.field.new_password'), { exact: true }).fill(PERSON_PASSWORD);
+  await person.getByRole('button', { name: fr('auth.register.submit'), exact: true }).click();
   await expect.poll(() => mailbox.received.some((m) => m.to.includes(PERSON.email) && m.text.includes('/register/confirm'))).toBe(true);
   const confirmation = mailbox.received.find((m) => m.to.includes(PERSON.email) && m.text.includes('/register/confirm'))!;
   const link = new URL(confirmation.text.match(/https?:\/\/\S+\/register\/confirm\S*/)![0]);
   await person.goto(`${link.pathname}${link.search}`);
-  await person.getByRole('button', { name: fr('auth.register.confirm_submit') }).click();
+  await person.getByRole('button', { name: fr('auth.register.confirm_submit'), exact: true }).click();
   await expect(person.getByRole('banner').getByRole('link', { name: fr('my_requests.nav') })).toBeVisible();
 
   await person.getByRole('banner').getByRole('link', { name: fr('my_requests.nav') }).click();
   await expect(person.getByRole('heading', { level: 1, name: fr('my_requests.title') })).toBeVisible();
   await person.getByLabel(fr('my_requests.link.reference'), { exact: true }).fill(reference.toLowerCase());
-  await person.getByRole('button', { name: fr('my_requests.link.submit') }).click();
+  await person.getByRole('button', { name: fr('my_requests.link.submit'), exact: true }).click();
   await person.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(person.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
   await expect(person.getByText(DIOURBEL).first()).toBeVisible();
@@ -233,8 +231,8 @@ test('S.T.E.P.: from a business idea in Brussels to an enterprise in Diourbel, w
   await expectNoSeriousViolations(person);
 
   // She answers; the Diourbel coach, who now follows her, is told by e-mail.
-  await person.getByLabel(fr('case_collaboration.messages.write')).fill('Merci, je serai là lundi.');
-  await person.getByRole('button', { name: fr('case_collaboration.messages.send') }).click();
+  await person.getByLabel(fr('case_collaboration.messages.write'), { exact: true }).fill('Merci, je serai là lundi.');
+  await person.getByRole('button', { name: fr('case_collaboration.messages.send'), exact: true }).click();
   await expect(person.getByText('Merci, je serai là lundi.')).toBeVisible();
   await expect.poll(() => mailbox.received.some((m) => m.to.includes('coach.diourbel@glocal.test') && m.text.includes(`/cases/${caseId}`))).toBe(true);
 

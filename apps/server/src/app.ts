@@ -49,7 +49,14 @@ import {
   createWorkloadService,
   deskWorkloadRoutes,
 } from './modules/cases/index.js';
-import { createDirectoryService, createHsdsApiService, createHsdsTransferService, directoryRoutes, hsdsRoutes } from './modules/directory/index.js';
+import {
+  createCaseReferralsService,
+  createDirectoryService,
+  createHsdsApiService,
+  createHsdsTransferService,
+  directoryRoutes,
+  hsdsRoutes,
+} from './modules/directory/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { createOrganisationsService, organisationsRoutes, partnershipsRoutes } from './modules/organisations/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
@@ -166,6 +173,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     prefix: '/api/v1/directory',
     directory: createDirectoryService({ db, access, audit }),
     transfer: createHsdsTransferService({ db, access, audit }),
+    caseReferrals: createCaseReferralsService({ db, access, audit }),
   });
   await app.register(hsdsRoutes, { prefix: '/api/hsds/v3', hsds: createHsdsApiService({ db }), publicUrl: config.publicUrl });
   const people = createPeopleProtection({ cipher, lookupHasher });

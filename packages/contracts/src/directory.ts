@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { CurrencyCode, Id, Locale, PageQuery, listEnvelope } from './common.js';
+import { CurrencyCode, Locale, PageQuery, listEnvelope } from './common.js';
 
 /**
  * The services and opportunities directory, as our own web reads it (`/api/v1/directory`). The
  * records are Open Referral HSDS 3.0 (served as such under `/api/hsds/v3`); these shapes are the
  * directory's views of them, in the reader's language.
  */
+
+/**
+ * HSDS ids are UUIDs, but imported directories often mint them without RFC 4122's version and
+ * variant bits (name hashes): any 8-4-4-4-12 hexadecimal id is accepted here.
+ */
+export const EntryId = z.guid();
+export const EntryIdParams = z.object({ id: EntryId });
 
 /** Groups a service is meant for (Glocal profile field `target_groups`). */
 export const TARGET_GROUPS = ['women', 'youth', 'diaspora', 'returnees', 'refugees', 'entrepreneurs', 'farmers', 'students'] as const;
@@ -25,9 +32,9 @@ export const DirectorySearchQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),
   locale: Locale.optional(),
   /** A term, or a parent term (which includes its children). */
-  taxonomyTermId: Id.optional(),
+  taxonomyTermId: EntryId.optional(),
   /** A territory and every territory under it. */
-  territoryId: Id.optional(),
+  territoryId: EntryId.optional(),
   language: LanguageCode.optional(),
   cost: z.enum(['free', 'paid']).optional(),
   eligibility: z.enum(['diaspora', 'returnee']).optional(),
@@ -40,14 +47,14 @@ export const DirectorySearchQuery = PageQuery.extend({
 });
 export type DirectorySearchQuery = z.infer<typeof DirectorySearchQuery>;
 
-export const TaxonomyTermRef = z.object({ id: Id, code: z.string().nullable(), name: z.string() });
+export const TaxonomyTermRef = z.object({ id: EntryId, code: z.string().nullable(), name: z.string() });
 export type TaxonomyTermRef = z.infer<typeof TaxonomyTermRef>;
 
 export const ServiceSummaryView = z.object({
-  id: Id,
+  id: EntryId,
   name: z.string(),
   description: z.string().nullable(),
-  organizationId: Id,
+  organizationId: EntryId,
   organizationName: z.string(),
   status: ServiceStatus,
   terms: z.array(TaxonomyTermRef),
@@ -75,7 +82,7 @@ export const CostOptionView = z.object({
   amountDescription: z.string().nullable(),
 });
 export const LocationView = z.object({
-  id: Id,
+  id: EntryId,
   name: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
@@ -106,7 +113,7 @@ export const ServiceDetailView = ServiceSummaryView.extend({
   alert: z.string().nullable(),
   url: z.string().nullable(),
   email: z.string().nullable(),
-  territoryId: Id.nullable(),
+  territoryId: EntryId.nullable(),
   requiredDocuments: z.array(z.string()),
   schedules: z.array(ScheduleView),
   languages: z.array(z.object({ code: z.string().nullable(), name: z.string().nullable() })),
@@ -136,7 +143,7 @@ export const ServiceUpdateBody = z
     status: ServiceStatus.optional(),
     url: z.url().max(500).nullable().optional(),
     email: z.email().max(200).nullable().optional(),
-    territoryId: Id.nullable().optional(),
+    territoryId: EntryId.nullable().optional(),
     diasporaEligible: z.boolean().nullable().optional(),
     returneeEligible: z.boolean().nullable().optional(),
     loanMin: DecimalString.nullable().optional(),
@@ -147,7 +154,7 @@ export const ServiceUpdateBody = z
     interestMax: DecimalString.nullable().optional(),
     targetGroups: z.array(TargetGroup).max(TARGET_GROUPS.length).optional(),
     staffLanguages: z.array(LanguageCode).max(20).optional(),
-    taxonomyTermIds: z.array(Id).max(20).optional(),
+    taxonomyTermIds: z.array(EntryId).max(20).optional(),
     /** Mark the entry checked today. */
     verified: z.literal(true).optional(),
   })
@@ -156,13 +163,13 @@ export type ServiceUpdateBody = z.infer<typeof ServiceUpdateBody>;
 
 export const ServiceCreateBody = z
   .object({
-    organizationId: Id,
+    organizationId: EntryId,
     locale: Locale,
     name: Text(200),
     description: OptionalText(5000),
     status: ServiceStatus.default('active'),
-    territoryId: Id.nullable().optional(),
-    taxonomyTermIds: z.array(Id).max(20).default([]),
+    territoryId: EntryId.nullable().optional(),
+    taxonomyTermIds: z.array(EntryId).max(20).default([]),
   })
   .strict();
 export type ServiceCreateBody = z.infer<typeof ServiceCreateBody>;
@@ -182,15 +189,15 @@ export type LocationUpdateBody = z.infer<typeof LocationUpdateBody>;
 export const LocationChangedView = LocationView;
 
 export const FlagEntityType = z.enum(['service', 'organization', 'location', 'opportunity']);
-export const FlagCreateBody = z.object({ entityType: FlagEntityType, entityId: Id, reason: Text(1000) }).strict();
+export const FlagCreateBody = z.object({ entityType: FlagEntityType, entityId: EntryId, reason: Text(1000) }).strict();
 export type FlagCreateBody = z.infer<typeof FlagCreateBody>;
-export const FlagView = z.object({ id: Id, entityType: FlagEntityType, entityId: Id, reason: z.string(), createdAt: z.string() });
+export const FlagView = z.object({ id: EntryId, entityType: FlagEntityType, entityId: EntryId, reason: z.string(), createdAt: z.string() });
 export type FlagView = z.infer<typeof FlagView>;
 
 /** Services needing a check: not verified for 12 months, or with an open flag; scoped to the reader. */
 export const ReviewQuery = PageQuery.extend({ locale: Locale.optional() });
 export const ReviewItemView = z.object({
-  id: Id,
+  id: EntryId,
   name: z.string(),
   organizationName: z.string(),
   lastVerified: z.string().nullable(),
@@ -200,14 +207,14 @@ export const ReviewItemView = z.object({
 export const ReviewList = listEnvelope(ReviewItemView);
 export type ReviewList = z.infer<typeof ReviewList>;
 
-export const TaxonomyTermView = TaxonomyTermRef.extend({ parentId: Id.nullable(), description: z.string() });
+export const TaxonomyTermView = TaxonomyTermRef.extend({ parentId: EntryId.nullable(), description: z.string() });
 export type TaxonomyTermView = z.infer<typeof TaxonomyTermView>;
 export const TaxonomyTermList = listEnvelope(TaxonomyTermView);
 export const LocaleQuery = z.object({ locale: Locale.optional() });
 
 export const MapPointsQuery = DirectorySearchQuery.omit({ cursor: true, limit: true, sort: true });
 /** Every matching service location as `[serviceId, latitude, longitude]`: compact, for clustering. */
-export const MapPointsView = z.object({ points: z.array(z.tuple([Id, z.number(), z.number()])) });
+export const MapPointsView = z.object({ points: z.array(z.tuple([EntryId, z.number(), z.number()])) });
 export type MapPointsView = z.infer<typeof MapPointsView>;
 
 export const OpportunityKind = z.enum(['value_chain', 'investment', 'income_generating']);
@@ -215,7 +222,7 @@ export type OpportunityKind = z.infer<typeof OpportunityKind>;
 export const OpportunityQuery = PageQuery.extend({
   q: z.string().trim().max(200).optional(),
   locale: Locale.optional(),
-  territoryId: Id.optional(),
+  territoryId: EntryId.optional(),
   kind: OpportunityKind.optional(),
   /** ISIC Rev.4 section letter or the leading digits of a division, group or class. */
   isic: z.string().regex(/^([A-U]|\d{2,4})$/).optional(),
@@ -223,12 +230,12 @@ export const OpportunityQuery = PageQuery.extend({
 });
 export type OpportunityQuery = z.infer<typeof OpportunityQuery>;
 export const OpportunityView = z.object({
-  id: Id,
+  id: EntryId,
   kind: OpportunityKind,
   isicCode: z.string(),
   title: z.string(),
   description: z.string(),
-  territoryId: Id,
+  territoryId: EntryId,
   territoryName: z.string().nullable(),
   contactName: z.string().nullable(),
   contactEmail: z.string().nullable(),
@@ -247,7 +254,7 @@ export type HsdsImportMode = z.infer<typeof HsdsImportMode>;
 export const HsdsImportBody = z
   .object({
     mode: HsdsImportMode.default('all_or_nothing'),
-    territoryId: Id.optional(),
+    territoryId: EntryId.optional(),
     files: z.record(z.string().regex(/^([a-z_]+\.csv|datapackage\.json)$/), z.string()).optional(),
     json: z.object({ services: z.array(z.record(z.string(), z.unknown())) }).optional(),
   })
@@ -271,3 +278,24 @@ export const HsdsImportReport = z.object({
 });
 export type HsdsImportReport = z.infer<typeof HsdsImportReport>;
 export const HsdsExportView = z.object({ files: z.record(z.string(), z.string()) });
+
+/** "Referred to this service": a service linked to a case, and whether the person got it. */
+export const CaseServiceReferralOutcome = z.enum(['pending', 'received', 'not_received']);
+export type CaseServiceReferralOutcome = z.infer<typeof CaseServiceReferralOutcome>;
+export const CaseServiceReferralCreateBody = z.object({ caseId: EntryId, note: z.string().trim().max(1000).optional() }).strict();
+export type CaseServiceReferralCreateBody = z.infer<typeof CaseServiceReferralCreateBody>;
+export const CaseServiceReferralUpdateBody = z.object({ outcome: CaseServiceReferralOutcome }).strict();
+export const CaseServiceReferralQuery = z.object({ caseId: EntryId, locale: Locale.optional() });
+export const CaseServiceReferralView = z.object({
+  id: EntryId,
+  caseId: EntryId,
+  serviceId: EntryId,
+  serviceName: z.string(),
+  organizationName: z.string(),
+  note: z.string().nullable(),
+  outcome: CaseServiceReferralOutcome,
+  outcomeAt: z.string().nullable(),
+  referredAt: z.string(),
+});
+export type CaseServiceReferralView = z.infer<typeof CaseServiceReferralView>;
+export const CaseServiceReferralList = listEnvelope(CaseServiceReferralView);

@@ -35,7 +35,10 @@ export const CorridorCode = z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/);
 /** A calendar quarter, `2011-Q1`. */
 export const Period = z.string().regex(/^\d{4}-Q[1-4]$/);
 /** A calendar date, `2026-09-30`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { message: 'not a calendar date' });
 
 /** The largest amount a quote accepts: far above any one person's transfer, below anything absurd. */
 export const MAX_QUOTE_AMOUNT = 1_000_000;
@@ -291,7 +294,7 @@ export const ProviderView = z.object({
 export type ProviderView = z.infer<typeof ProviderView>;
 export const ProviderList = z.object({ items: z.array(ProviderView), nextCursor: z.null() });
 export const ProviderParams = z.object({ id: Id });
-export const PriceView = z.object({ id: Id, productId: Id, corridor: CorridorCode, observedOn: IsoDate, source: PriceSource });
+export const PriceView = z.object({ productId: Id, corridor: CorridorCode, observedOn: IsoDate, source: PriceSource });
 
 export const FollowBody = z.object({ from: CountryCode, to: CountryCode });
 export const FollowView = z.object({ corridor: CorridorCode, createdAt: z.string() });

@@ -17,7 +17,9 @@ describe('the staff’s entries in the header', { timeout: 20_000 }, () => {
     await renderApp('/');
 
     expect(await screen.findByRole('link', { name: 'Audit trail' })).toHaveAttribute('href', '/audit');
-    expect(await navLinks()).toEqual(['Home', 'Territories', 'Organisations', 'Partnerships', 'Audit trail', 'API documentation']);
+    expect(await navLinks()).toEqual([
+      'Home', 'Territories', 'Services', 'Send money home', 'Ask for help', 'Organisations', 'Partnerships', 'Audit trail', 'Erasure requests', 'API documentation',
+    ]);
   });
 
   it('leave the audit trail out for an officer, whose visit there is turned away', async () => {
@@ -25,7 +27,9 @@ describe('the staff’s entries in the header', { timeout: 20_000 }, () => {
     await renderApp('/audit');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Not available to you' })).toBeInTheDocument();
-    expect(await navLinks()).toEqual(['Home', 'Territories', 'Organisations', 'Partnerships', 'API documentation']);
+    expect(await navLinks()).toEqual([
+      'Home', 'Territories', 'Services', 'Send money home', 'Ask for help', 'Organisations', 'Partnerships', 'Remittance reports', 'API documentation',
+    ]);
   });
 
   it('show none of them to a visitor', async () => {
@@ -33,6 +37,6 @@ describe('the staff’s entries in the header', { timeout: 20_000 }, () => {
     await renderApp('/');
 
     await screen.findByRole('link', { name: en['auth.menu.sign_in'] });
-    expect(await navLinks()).toEqual(['Home', 'Territories', 'API documentation']);
+    expect(await navLinks()).toEqual(['Home', 'Territories', 'Services', 'Send money home', 'Ask for help', 'API documentation']);
   });
 });

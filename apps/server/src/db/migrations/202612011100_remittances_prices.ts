@@ -57,10 +57,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // A price seen for a service (product × corridor) at a date. Either a point observation made
   // at one amount (RPW's two standard amounts) or a fee schedule valid for any amount in its tiers.
-  // natural_key makes re-importing the same observation a no-op.
+  // natural_key (an MD5 of the observation's identity, as a uuid) makes re-importing it a no-op.
+  // A bigint identity keeps the primary key append-only, and orders observations of one day.
   await sql`
     create table remittance_price (
-      id uuid primary key default gen_random_uuid(),
+      id bigint generated always as identity primary key,
       product_id uuid not null references remittance_product(id) on delete cascade,
       sending_country text not null check (${sql.raw(COUNTRY('sending_country'))}),
       receiving_country text not null check (${sql.raw(COUNTRY('receiving_country'))}),
@@ -74,8 +75,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       observed_on date not null,
       period text not null check (period ~ '^[0-9]{4}-Q[1-4]$'),
       source text not null check (source in ('desk_survey','provider_self_report','import')),
+      illustrative boolean not null default false,
       import_id uuid references remittance_import(id) on delete set null,
-      natural_key text not null,
+      natural_key uuid not null,
       reported_by uuid references app_user(id) on delete set null,
       created_at timestamptz not null default now(),
       check (standard_amount is null or amount is not null)
@@ -84,14 +86,48 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Quotes: the latest schedule of each product in a corridor (a skip scan over product_id).
   await sql`
     create index remittance_price_quote_idx on remittance_price
-      (sending_country, receiving_country, product_id, observed_on desc, created_at desc)
+      (sending_country, receiving_country, product_id, observed_on desc, id desc)
       where amount is null`.execute(db);
   // Statistics and history: the latest observation of each product and kind in a corridor's period (skip scan again).
   await sql`
     create index remittance_price_period_idx on remittance_price
-      (sending_country, receiving_country, period, product_id, (coalesce(standard_amount, '')), observed_on desc, created_at desc)`.execute(db);
+      (sending_country, receiving_country, period, product_id, (coalesce(standard_amount, '')), observed_on desc, id desc)`.execute(db);
   // No index on product_id alone: the two above serve every read, and each index slows imports. Deleting a product
   // (rare, an administrator's act) scans instead.
+
+  // One row per corridor with prices, kept by a statement trigger from the rows each insert adds:
+  // the corridor list is read on every visit and must not aggregate a million observations.
+  // (Prices are never deleted by the app; a product deleted by hand leaves these figures as they were.)
+  await sql`
+    create table remittance_corridor (
+      sending_country text not null,
+      receiving_country text not null,
+      sending_currency text not null,
+      receiving_currency text not null,
+      latest_period text not null,
+      latest_observed_on date not null,
+      observations bigint not null check (observations >= 0),
+      illustrative boolean not null,
+      primary key (sending_country, receiving_country)
+    )`.execute(db);
+  await sql`
+    create function remittance_corridor_refresh() returns trigger language plpgsql as $$
+    begin
+      insert into remittance_corridor as c
+        (sending_country, receiving_country, sending_currency, receiving_currency, latest_period, latest_observed_on, observations, illustrative)
+      select sending_country, receiving_country, mode() within group (order by sending_currency), mode() within group (order by receiving_currency),
+             max(period), max(observed_on), count(*), bool_and(illustrative)
+      from inserted group by sending_country, receiving_country
+      on conflict (sending_country, receiving_country) do update set
+        latest_period = greatest(c.latest_period, excluded.latest_period),
+        latest_observed_on = greatest(c.latest_observed_on, excluded.latest_observed_on),
+        observations = c.observations + excluded.observations,
+        illustrative = c.illustrative and excluded.illustrative;
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger remittance_corridor_refresh after insert on remittance_price
+      referencing new table as inserted for each statement execute function remittance_corridor_refresh()`.execute(db);
 
   // Mid-market reference rates, units of `quote_currency` per unit of `base_currency`.
   await sql`
@@ -141,9 +177,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'remittance_corridor_follow', 'remittance_transfer', 'remittance_reference_rate', 'remittance_price',
+    'remittance_corridor_follow', 'remittance_transfer', 'remittance_reference_rate', 'remittance_corridor', 'remittance_price',
     'remittance_import', 'remittance_product', 'remittance_provider',
   ]) {
     await sql`drop table if exists ${sql.table(table)}`.execute(db);
   }
+  await sql`drop function if exists remittance_corridor_refresh()`.execute(db);
 }

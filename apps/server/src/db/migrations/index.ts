@@ -9,6 +9,7 @@ import * as casesOpenCaseIndexes from './202612010930_cases_open_case_indexes.js
 import * as casesCollaborationErasureRetained from './202612010945_cases_collaboration_erasure_retained.js';
 import * as directoryHsdsCore from './202612011000_directory_hsds_core.js';
 import * as directoryTaxonomy from './202612011010_directory_taxonomy.js';
+import * as directoryCaseServiceReferral from './202612011020_directory_case_service_referral.js';
 import * as remittancesPrices from './202612011100_remittances_prices.js';
 
 /**
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '202612010945_cases_collaboration_erasure_retained': casesCollaborationErasureRetained,
   '202612011000_directory_hsds_core': directoryHsdsCore,
   '202612011010_directory_taxonomy': directoryTaxonomy,
+  '202612011020_directory_case_service_referral': directoryCaseServiceReferral,
   '202612011100_remittances_prices': remittancesPrices,
 };
 

@@ -79,17 +79,18 @@ function listBase(db: Executor, filter: CaseListFilter) {
 const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 const byActivity = (a: CaseListRow, b: CaseListRow) => desc(a.activityKey, b.activityKey) || desc(a.id, b.id);
 
-const shareStandsFor = (deskIds: readonly string[]) => (eb: ExpressionBuilder<DB, 'supportCase'>) =>
-  eb.exists(
-    eb
-      .selectFrom('caseShare')
-      .innerJoin('consent', 'consent.id', 'caseShare.consentId')
-      .select(sql`1`.as('one'))
-      .whereRef('caseShare.caseId', '=', 'supportCase.id')
-      .where('caseShare.deskId', 'in', deskIds)
-      .where(sql<boolean>`case_share.revoked_at is null and consent.withdrawn_at is null
-        and (consent.valid_until is null or consent.valid_until >= current_date)`),
-  );
+/**
+ * Cases shared with one of `deskIds` by a standing share, as a subquery driven from case_share
+ * (a handful of rows per desk): an `exists` tested against every open case would scan them all.
+ */
+const sharedWith = (db: Executor, deskIds: readonly string[]) =>
+  db
+    .selectFrom('caseShare')
+    .innerJoin('consent', 'consent.id', 'caseShare.consentId')
+    .select('caseShare.caseId')
+    .where('caseShare.deskId', 'in', deskIds)
+    .where(sql<boolean>`case_share.revoked_at is null and consent.withdrawn_at is null
+      and (consent.valid_until is null or consent.valid_until >= current_date)`);
 
 /** One lead desk's page of cases: the query the coach's default list runs (the benchmark explains it). */
 export const deskBranch = (db: Executor, deskId: string, filter: CaseListFilter, limit: number) =>
@@ -107,7 +108,7 @@ export const casesRepository = (db: Executor) => ({
       ...deskIds.map((deskId) => deskBranch(db, deskId, filter, limit).execute()),
       listBase(db, filter)
         .where('supportCase.deskId', 'not in', deskIds)
-        .where((eb) => shareStandsFor(deskIds)(eb as unknown as ExpressionBuilder<DB, 'supportCase'>))
+        .where('supportCase.id', 'in', sharedWith(db, deskIds))
         .limit(limit)
         .execute(),
     ];
@@ -123,17 +124,28 @@ export const casesRepository = (db: Executor) => ({
       .limit(limit)
       .execute()) as CaseListRow[],
 
-  /** Open business projects per stage among the cases `deskIds` reach (optionally assigned to one coach). */
+  /**
+   * Open business projects per stage among the cases `deskIds` reach (optionally assigned to one
+   * coach): the lead desks' counts off the open-case index, plus the shared cases' counts.
+   */
   stageCounts: async (deskIds: readonly string[], coachId?: string) => {
-    let query = db
-      .selectFrom('supportCase')
-      .innerJoin('businessProject', 'businessProject.caseId', 'supportCase.id')
-      .select(['businessProject.stage', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(sql<boolean>`support_case.status <> 'closed'`)
-      .where((eb) => caseVisibleToDesks(deskIds)(eb as unknown as ExpressionBuilder<DB, 'supportCase'>));
-    if (coachId) query = query.where('supportCase.assignedCoachId', '=', coachId);
-    const rows = await query.groupBy('businessProject.stage').execute();
-    return new Map(rows.map((row) => [row.stage as BusinessStage, Number(row.n)]));
+    const counts = new Map<BusinessStage, number>();
+    if (deskIds.length === 0) return counts;
+    const base = () => {
+      let query = db
+        .selectFrom('supportCase')
+        .innerJoin('businessProject', 'businessProject.caseId', 'supportCase.id')
+        .select(['businessProject.stage', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(sql<boolean>`support_case.status <> 'closed'`);
+      if (coachId) query = query.where('supportCase.assignedCoachId', '=', coachId);
+      return query;
+    };
+    const [lead, shared] = await Promise.all([
+      base().where('supportCase.deskId', 'in', deskIds).groupBy('businessProject.stage').execute(),
+      base().where('supportCase.deskId', 'not in', deskIds).where('supportCase.id', 'in', sharedWith(db, deskIds)).groupBy('businessProject.stage').execute(),
+    ]);
+    for (const row of [...lead, ...shared]) counts.set(row.stage as BusinessStage, (counts.get(row.stage as BusinessStage) ?? 0) + Number(row.n));
+    return counts;
   },
 
   findCase: (id: string) => db.selectFrom('supportCase').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -30,3 +30,5 @@ export { createSelfServiceService, type SelfServiceService } from './self-servic
 export { myRequestsRoutes } from './self-service.routes.js';
 export { createErasureService, type ErasureService } from './erasure.service.js';
 export { erasureRequestsRoutes } from './erasure.routes.js';
+// Which desks reach a case, for other modules that link records to cases (the directory's service referrals).
+export { caseLeadScope, caseReadScope, loadCaseScope } from './case-access.js';

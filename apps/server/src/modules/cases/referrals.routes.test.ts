@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
 import { signIn, type Session } from '../../../test/sign-in.js';
-import { TEST_ENCRYPTION_KEY, createCaseAt, idOf, referralConsent } from '../../../test/case-collaboration-factories.js';
+import { SAMPLE_FILES, TEST_ENCRYPTION_KEY, createCaseAt, idOf, multipartFile, referralConsent } from '../../../test/case-collaboration-factories.js';
 
 const BRUSSELS = 'Guichet migrants entrepreneurs Bruxelles';
 
@@ -183,5 +183,24 @@ describe('consent and referral between desks', () => {
     const { rows } = await sql<{ action: string }>`select action from audit_event order by seq desc limit 1`.execute(t.db);
     expect(rows[0]!.action).toBe('consent.receipt_read');
     expect((await get(veneto, `/api/v1/cases/${c.caseId}/consents/${consent.id}/receipt`)).statusCode).toBe(404);
+  });
+  it('a consent given on a signed form points to the uploaded form; a waiting desk sees the summary, not the documents', async () => {
+    const c = await createCaseAt(t.db, BRUSSELS);
+    const form = multipartFile('consentement-signe.pdf', SAMPLE_FILES.pdf);
+    const uploaded = await t.inject({ method: 'POST', url: `/api/v1/cases/${c.caseId}/documents?kind=consent_form`, payload: form.payload, headers: { ...brussels.headers, ...form.headers } });
+    expect(uploaded.statusCode).toBe(201);
+    const consent = await post(brussels, `/api/v1/cases/${c.caseId}/consents`, referralConsent(desk['CAIM Diourbel']!, { method: 'signed_form', documentId: uploaded.json().id }));
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(consent.json()).toMatchObject({ method: 'signed_form', documentId: uploaded.json().id });
+    const referral = await post(brussels, `/api/v1/cases/${c.caseId}/referrals`, { toDeskId: desk['CAIM Diourbel'], purpose: 'x' });
+    expect(referral.statusCode).toBe(201);
+    expect((await get(diourbel, `/api/v1/cases/${c.caseId}/documents`)).statusCode).toBe(404);
+    expect((await get(diourbel, `/api/v1/cases/${c.caseId}/documents/${uploaded.json().id}/content`)).statusCode).toBe(404);
+    expect((await get(diourbel, `/api/v1/cases/${c.caseId}/messages`)).statusCode).toBe(403);
+    await post(diourbel, `/api/v1/referrals/${referral.json().id}/accept`);
+    expect((await get(diourbel, `/api/v1/cases/${c.caseId}/documents`)).statusCode).toBe(200);
+    // The referring desk keeps reading the documents, not the lead desk's thread with the person.
+    expect((await get(brussels, `/api/v1/cases/${c.caseId}/documents`)).statusCode).toBe(200);
+    expect((await get(brussels, `/api/v1/cases/${c.caseId}/messages`)).statusCode).toBe(403);
   });
 });

@@ -46,19 +46,22 @@ export const directoryRepository = (db: Executor) => ({
       conditions.push(sql`(d.document @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${text}))
         or lower(f_unaccent(${text})) operator(public.<%) d.keywords)`);
     }
+    // Subtrees are resolved once, before the search, not once per candidate row.
     if (query.taxonomyTermId) {
-      conditions.push(sql`exists (
+      const { rows } = await sql<{ id: string }>`
         with recursive terms as (
           select id from hsds_taxonomy_term where id = ${query.taxonomyTermId}
           union all select t.id from hsds_taxonomy_term t join terms on t.parent_id = terms.id)
-        select 1 from hsds_attribute a where a.link_id = s.id and a.taxonomy_term_id in (select id from terms))`);
+        select id from terms`.execute(db);
+      conditions.push(sql`exists (select 1 from hsds_attribute a where a.link_id = s.id and a.taxonomy_term_id = any(${rows.map((row) => row.id)}::uuid[]))`);
     }
     if (query.territoryId) {
-      conditions.push(sql`s.territory_id in (
+      const { rows } = await sql<{ id: string }>`
         with recursive tree as (
           select id from territory where id = ${query.territoryId}
           union all select t.id from territory t join tree on t.parent_id = tree.id)
-        select id from tree)`);
+        select id from tree`.execute(db);
+      conditions.push(sql`s.territory_id = any(${rows.map((row) => row.id)}::uuid[])`);
     }
     if (query.language) {
       conditions.push(sql`(${query.language} = any(s.staff_languages) or exists (
@@ -75,8 +78,10 @@ export const directoryRepository = (db: Executor) => ({
     if (near && query.radiusKm) {
       const dLat = query.radiusKm / 111.2;
       const dLon = query.radiusKm / (111.2 * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-      locationFilter = sql`and l.latitude between ${near.lat - dLat} and ${near.lat + dLat}
-        and l.longitude between ${near.lon - dLon} and ${near.lon + dLon} and ${haversine(near.lat, near.lon)} <= ${query.radiusKm}`;
+      const box = sql`l.latitude between ${near.lat - dLat} and ${near.lat + dLat} and l.longitude between ${near.lon - dLon} and ${near.lon + dLon}`;
+      locationFilter = sql`and ${box} and ${haversine(near.lat, near.lon)} <= ${query.radiusKm}`;
+      // Services with a location in the box first (an index range), so the exact distance is computed for few.
+      conditions.push(sql`s.id in (select sal.service_id from hsds_location l join hsds_service_at_location sal on sal.location_id = l.id where ${box})`);
       conditions.push(sql`loc.id is not null`);
     }
     const distance = near ? haversine(near.lat, near.lon) : sql`null::double precision`;

@@ -1,11 +1,16 @@
 import {
+  CaseServiceReferralCreateBody,
+  CaseServiceReferralList,
+  CaseServiceReferralQuery,
+  CaseServiceReferralUpdateBody,
+  CaseServiceReferralView,
   DirectorySearchQuery,
   FlagCreateBody,
   FlagView,
   HsdsExportView,
   HsdsImportBody,
   HsdsImportReport,
-  IdParams,
+  EntryIdParams,
   LocaleQuery,
   LocationChangedView,
   LocationUpdateBody,
@@ -25,12 +30,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clientOf } from '../../platform/auth/auth-plugin.js';
 import { requestLocale } from '../../platform/i18n/locale.js';
 import type { DirectoryService } from './directory.service.js';
+import type { CaseReferralsService } from './case-referrals.service.js';
 import type { HsdsTransferService } from './hsds/hsds-transfer.service.js';
 
 /** Uploads of HSDS data: large enough for a regional directory, refused with 413 beyond. */
 export const IMPORT_BODY_LIMIT = 100 * 1024 * 1024;
 
-export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryService; transfer: HsdsTransferService }> = async (app, { directory, transfer }) => {
+export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryService; transfer: HsdsTransferService; caseReferrals: CaseReferralsService }> = async (
+  app,
+  { directory, transfer, caseReferrals },
+) => {
   const tags = ['directory'];
   app.get(
     '/services',
@@ -44,7 +53,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
   );
   app.get(
     '/services/:id',
-    { schema: { tags, summary: 'One service, everything its page shows', params: IdParams, querystring: LocaleQuery, response: { 200: ServiceDetailView } } },
+    { schema: { tags, summary: 'One service, everything its page shows', params: EntryIdParams, querystring: LocaleQuery, response: { 200: ServiceDetailView } } },
     (request) => directory.get(request.actor, request.params.id, requestLocale(request, request.query.locale)),
   );
   app.post(
@@ -57,12 +66,12 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
   );
   app.patch(
     '/services/:id',
-    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a service (texts in one language), or mark it verified', params: IdParams, body: ServiceUpdateBody, response: { 200: ServiceDetailView } } },
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a service (texts in one language), or mark it verified', params: EntryIdParams, body: ServiceUpdateBody, response: { 200: ServiceDetailView } } },
     (request) => directory.update(request.actor, request.params.id, request.body, clientOf(request)),
   );
   app.patch(
     '/locations/:id',
-    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a location', params: IdParams, body: LocationUpdateBody, response: { 200: LocationChangedView } } },
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a location', params: EntryIdParams, body: LocationUpdateBody, response: { 200: LocationChangedView } } },
     (request) => directory.updateLocation(request.actor, request.params.id, request.body, clientOf(request)),
   );
   app.post(
@@ -93,6 +102,22 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
       schema: { tags, summary: 'Import HSDS data (CSV datapackage files or JSON): all or nothing, or the valid rows', body: HsdsImportBody, response: { 200: HsdsImportReport } },
     },
     (request) => transfer.importForActor(request.actor, request.body, clientOf(request)),
+  );
+  app.post(
+    '/services/:id/case-referrals',
+    { config: { permission: 'cases:update' }, schema: { tags, summary: 'Refer a case to this service ("referred to this service")', params: EntryIdParams, querystring: LocaleQuery, body: CaseServiceReferralCreateBody, response: { 201: CaseServiceReferralView } } },
+    async (request, reply) =>
+      reply.status(201).send(await caseReferrals.create(request.actor, request.params.id, request.body, requestLocale(request, request.query.locale), clientOf(request))),
+  );
+  app.patch(
+    '/case-referrals/:id',
+    { config: { permission: 'cases:update' }, schema: { tags, summary: 'Record whether the person got the service', params: EntryIdParams, querystring: LocaleQuery, body: CaseServiceReferralUpdateBody, response: { 200: CaseServiceReferralView } } },
+    (request) => caseReferrals.setOutcome(request.actor, request.params.id, request.body.outcome, requestLocale(request, request.query.locale), clientOf(request)),
+  );
+  app.get(
+    '/case-referrals',
+    { config: { permission: 'cases:read' }, schema: { tags, summary: 'The services a case was referred to (read audited)', querystring: CaseServiceReferralQuery, response: { 200: CaseServiceReferralList } } },
+    (request) => caseReferrals.list(request.actor, request.query.caseId, requestLocale(request, request.query.locale), clientOf(request)),
   );
   app.get(
     '/exports',

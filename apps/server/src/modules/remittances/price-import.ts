@@ -57,7 +57,10 @@ class RowError extends Error {
 const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Exports write numbers as they please: thousands separators, a % sign, an exponent. */
 function decimal(record: Record<string, string>, column: string, { optional = false } = {}): string | null {
-  const raw = (record[column] ?? '').trim().replace(/%$/, '').trim();
+  const cell = record[column] ?? '';
+  // The common case first: a plain decimal without leading zeros (imports read a million of them).
+  if (NUMBER.test(cell) && !/^-?0\d/.test(cell)) return cell;
+  const raw = cell.trim().replace(/%$/, '').trim();
   if (raw === '' || /^(n\/?a|na|-|\.)$/i.test(raw)) {
     if (optional) return null;
     throw new RowError(column, 'missing');
@@ -80,20 +83,35 @@ const text = (record: Record<string, string>, column: string, max = 200) => {
   return value;
 };
 
+/** Lookups that files repeat on every row (codes, categories), remembered by their raw text. */
+function memo<T>(compute: (raw: string) => T): (raw: string) => T {
+  const known = new Map<string, T>();
+  return (raw) => {
+    if (!known.has(raw)) known.set(raw, compute(raw));
+    return known.get(raw) as T;
+  };
+}
+const alpha2Of = memo((raw: string) => {
+  const alpha2 = raw.length === 3 ? countries.alpha3ToAlpha2(raw) : raw;
+  return alpha2 && isCountryCode(alpha2) ? alpha2 : null;
+});
+const digitsOf = memo((code: string) => currencyDigits(code) ?? null);
+
 function country(record: Record<string, string>, column: string): string {
   const raw = text(record, column).toUpperCase();
-  const alpha2 = raw.length === 3 ? countries.alpha3ToAlpha2(raw) : raw;
-  if (!alpha2 || !isCountryCode(alpha2)) throw new RowError(column, 'unknown_country', { value: raw });
+  const alpha2 = alpha2Of(raw);
+  if (!alpha2) throw new RowError(column, 'unknown_country', { value: raw });
   return alpha2;
 }
 function currency(record: Record<string, string>, column: string): string {
   const raw = text(record, column).toUpperCase();
-  if (currencyDigits(raw) === undefined) throw new RowError(column, 'unknown_currency', { value: raw });
+  if (digitsOf(raw) === null) throw new RowError(column, 'unknown_currency', { value: raw });
   return raw;
 }
 
 /** `2011_1Q`, `2011-Q1`, `2011 Q1` or `Q1 2011` → `2011-Q1`. */
-export function parsePeriod(raw: string): string | null {
+export const parsePeriod = memo(periodOfText);
+function periodOfText(raw: string): string | null {
   const value = raw.trim().toUpperCase();
   const found =
     value.match(/^(\d{4})[_\s-]?([1-4])Q$/) ?? value.match(/^(\d{4})[_\s-]?Q([1-4])$/) ?? value.match(/^Q([1-4])[_\s-]?(\d{4})$/)?.reverse();
@@ -115,11 +133,16 @@ export function parseDate(raw: string): string | null {
 const periodStart = (period: string) => `${period.slice(0, 4)}-${String((Number(period.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
 
 /** First pattern that matches the lower-cased value wins. */
+const classified = new Map<string, string | null>();
 function classify<T extends string>(value: string, column: string, patterns: [RegExp, T][], code: string): T {
-  const lower = value.toLowerCase();
-  const found = patterns.find(([pattern]) => pattern.test(lower));
-  if (!found) throw new RowError(column, code, { value });
-  return found[1];
+  const key = `${column}\u0000${value}`;
+  let found = classified.get(key);
+  if (found === undefined) {
+    const lower = value.toLowerCase();
+    classified.set(key, (found = patterns.find(([pattern]) => pattern.test(lower))?.[1] ?? null));
+  }
+  if (found === null) throw new RowError(column, code, { value });
+  return found as T;
 }
 
 // RPW's words for firm types, payment instruments, pick-up methods and speeds, to our codes.
@@ -211,7 +234,7 @@ function capture(errors: ImportRowError[], row: number, work: () => void) {
 
 /** Rounds an amount half-even to the currency's minor units (RPW publishes some with more). */
 const toMinorUnits = (value: string, currencyCode: string) => {
-  const places = currencyDigits(currencyCode) ?? 2;
+  const places = digitsOf(currencyCode) ?? 2;
   return (value.split('.')[1]?.length ?? 0) <= places ? value : new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN).toFixed(places);
 };
 
@@ -268,9 +291,9 @@ export function parseRpwRow(record: Record<string, string>, row: number, observa
         tolerance: MISMATCH_TOLERANCE_PERCENT,
       });
       if (!agree.ok) throw new RowError(`${prefix} lcu amount`, agree.error.code.replace('remittance.', ''));
+      if (!agree.value.feeBelowAmount) throw new RowError(`${prefix} lcu fee`, 'fee_exceeds_amount', { value: fee });
       if (!agree.value.fxMargin) throw new RowError(`${prefix} fx margin`, 'fx_margin_mismatch', { stated: statedMargin!, tolerance: MISMATCH_TOLERANCE_PERCENT });
       if (!agree.value.totalCost) throw new RowError(`${prefix} total cost %`, 'total_cost_mismatch', { stated: statedTotal!, tolerance: MISMATCH_TOLERANCE_PERCENT });
-      if (new Decimal(fee).gte(amount)) throw new RowError(`${prefix} lcu fee`, 'fee_exceeds_amount', { value: fee });
       observed.push({
         row, provider: { name: firm, type }, product, sendingCountry, receivingCountry, sendingCurrency, receivingCurrency,
         amount, standardAmount, feeSchedule: { fixed: fee }, rateOffered, interbankRate, observedOn, period,

@@ -350,7 +350,7 @@ describe('stated figures against fee, amount and rates', () => {
   // EUR 185, fee 10, offered 650, interbank 656: 5.405405… + 0.914634… = 6.320039551…
   const figures = { amountSent: '185', fee: '10', rateOffered: '650', interbankRate: '656', statedFxMarginPercent: '0.9146', tolerance: '0.01' };
   it('agree within the tolerance, inclusive, by exact arithmetic', () => {
-    expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.32' }))).toEqual({ totalCost: true, fxMargin: true });
+    expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.32' }))).toEqual({ totalCost: true, fxMargin: true, feeBelowAmount: true });
     // 6.330039551… − 0.01 = 6.320039551…: just inside; 6.3301 just outside.
     expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.33' })).totalCost).toBe(true);
     expect(valueOf(statedFiguresAgree({ ...figures, statedTotalCostPercent: '6.3301' })).totalCost).toBe(false);
@@ -359,7 +359,8 @@ describe('stated figures against fee, amount and rates', () => {
   it('a negative margin is fine; an undisclosed rate leaves nothing to check; a zero rate is refused', () => {
     // 0 fee, 660 > 656: −0.609756…
     expect(valueOf(statedFiguresAgree({ ...figures, fee: '0', rateOffered: '660', statedFxMarginPercent: null, statedTotalCostPercent: '-0.61' })).totalCost).toBe(true);
-    expect(valueOf(statedFiguresAgree({ ...figures, rateOffered: null, statedTotalCostPercent: '99' }))).toEqual({ totalCost: true, fxMargin: true });
+    expect(valueOf(statedFiguresAgree({ ...figures, rateOffered: null, statedTotalCostPercent: '99' }))).toEqual({ totalCost: true, fxMargin: true, feeBelowAmount: true });
     expect(errorOf(statedFiguresAgree({ ...figures, interbankRate: '0', statedTotalCostPercent: '6.32' }))?.code).toBe('remittance.rate_not_positive');
+    expect(valueOf(statedFiguresAgree({ ...figures, fee: '185', statedTotalCostPercent: null })).feeBelowAmount).toBe(false);
   });
 });

@@ -306,11 +306,13 @@ export function standardAmountIn(usd: DecimalString, sendingPerUsd: DecimalStrin
 /** A decimal string as an integer over a power of ten, for exact rational comparisons. */
 function scaled(value: DecimalString, pointer: string): { digits: bigint; scale: number } {
   if (!DECIMAL.test(value)) throw new Invalid('remittance.not_a_decimal', { pointer, value });
-  const [whole, fraction = ''] = value.split('.');
-  return { digits: BigInt(`${whole}${fraction}`), scale: fraction.length };
+  const point = value.indexOf('.');
+  return point < 0 ? { digits: BigInt(value), scale: 0 } : { digits: BigInt(value.slice(0, point) + value.slice(point + 1)), scale: value.length - point - 1 };
 }
-const TEN = 10n;
-const atScale = (value: { digits: bigint; scale: number }, scale: number) => value.digits * TEN ** BigInt(scale - value.scale);
+/** 10^0 … 10^64, computed once: imports check a million figures. */
+const POWERS_OF_TEN = Array.from({ length: 65 }, (_, n) => 10n ** BigInt(n));
+const tenTo = (n: number) => POWERS_OF_TEN[n] ?? 10n ** BigInt(n);
+const atScale = (value: { digits: bigint; scale: number }, scale: number) => value.digits * tenTo(scale - value.scale);
 const abs = (value: bigint) => (value < 0n ? -value : value);
 
 export type StatedFigures = {
@@ -330,9 +332,10 @@ export type StatedFigures = {
  * formula, within `tolerance` percentage points. Exact rational arithmetic on integers (no
  * rounding at all), since imports check a million figures: with F fee, A amount, R offered, I
  * interbank, total = 100 (F I + A (I − R)) / (A I), compared as |100 (F I + A (I − R)) − S A I| ≤ t A I.
- * A fee deducted from the amount and a fee charged on top give the same percentages.
+ * A fee deducted from the amount and a fee charged on top give the same percentages. Also says
+ * whether the fee is below the amount (a deducted fee as large leaves the family nothing).
  */
-export function statedFiguresAgree(figures: StatedFigures): Result<{ totalCost: boolean; fxMargin: boolean }> {
+export function statedFiguresAgree(figures: StatedFigures): Result<{ totalCost: boolean; fxMargin: boolean; feeBelowAmount: boolean }> {
   return attempt(() => {
     const amount = scaled(figures.amountSent, '/amountSent');
     if (amount.digits <= 0n) throw new Invalid('remittance.amount_not_positive', { pointer: '/amountSent' });
@@ -348,13 +351,14 @@ export function statedFiguresAgree(figures: StatedFigures): Result<{ totalCost: 
     // One common scale for every figure, so each becomes an integer.
     const k = Math.max(amount.scale, fee.scale, interbank.scale, offered?.scale ?? 0, tolerance.scale, stated?.scale ?? 0, statedMargin?.scale ?? 0);
     const [A, F, I, T] = [atScale(amount, k), atScale(fee, k), atScale(interbank, k), atScale(tolerance, k)];
-    if (offered === null) return { totalCost: true, fxMargin: true }; // nothing to check a margin against
+    const feeBelowAmount = F < A;
+    if (offered === null) return { totalCost: true, fxMargin: true, feeBelowAmount }; // nothing to check a margin against
     const R = atScale(offered, k);
-    const unit = TEN ** BigInt(k);
+    const unit = tenTo(k);
     // Both sides multiplied by unit³ (margin: unit²), so each stays an integer at the same scale.
     const totalCost = stated === null || abs(100n * (F * I + A * (I - R)) * unit - atScale(stated, k) * A * I) <= T * A * I;
     const fxMargin = statedMargin === null || abs(100n * (I - R) * unit - atScale(statedMargin, k) * I) <= T * I;
-    return { totalCost, fxMargin };
+    return { totalCost, fxMargin, feeBelowAmount };
   });
 }
 

@@ -140,6 +140,11 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
       const priced = quote({ fee: { fixed: input.feePaid }, rateOffered: input.rateApplied, interbankRate: input.rateApplied, feeChargedOnTop: false, amountSent: input.amountSent }, {
         sending: currencyDigits(input.sendingCurrency)!, receiving: currencyDigits(input.receivingCurrency)!,
       });
+      const sendingUnits = currencyDigits(input.sendingCurrency)!;
+      if ((input.feePaid.split('.')[1]?.length ?? 0) > sendingUnits) {
+        throw new BadRequestError('remittance.amount_too_precise', { minorUnits: sendingUnits }, [{ pointer: '/feePaid', in: 'body', code: 'amount_too_precise' }]);
+      }
+      if (input.transferredOn > remittances.today()) throw new BadRequestError('validation_failed', {}, [{ pointer: '/transferredOn', in: 'body', code: 'in_future' }]);
       if (!priced.ok) throw new BadRequestError('remittance.fee_invalid', {}, [{ pointer: priced.error.params.pointer === '/fee' ? '/feePaid' : '/amountSent', in: 'body', code: priced.error.code }]);
       return db.transaction().execute(async (trx) => {
         const provider = await trx.selectFrom('remittanceProvider').select(['id', 'name']).where('id', '=', input.providerId).executeTakeFirst();
@@ -299,6 +304,7 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
         { pointer: '/from', value: input.from, kind: 'country' }, { pointer: '/to', value: input.to, kind: 'country' },
         { pointer: '/sendingCurrency', value: input.sendingCurrency, kind: 'currency' }, { pointer: '/receivingCurrency', value: input.receivingCurrency, kind: 'currency' },
       ], 'body');
+      if (input.observedOn > remittances.today()) throw new BadRequestError('validation_failed', {}, [{ pointer: '/observedOn', in: 'body', code: 'in_future' }]);
       const fee = input.fee as FeeSchedule;
       const probe = feeFor(fee, 'tiers' in fee ? (fee.tiers[0]?.upTo ?? fee.tiers[0]?.over ?? '1') : '1');
       if (!probe.ok && probe.error.code !== 'remittance.amount_outside_tiers') {
@@ -307,17 +313,16 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
       const result = await db.transaction().execute(async (trx) => {
         const product = await trx.selectFrom('remittanceProduct').select('id').where('id', '=', input.productId).where('providerId', '=', provider.id).executeTakeFirst();
         if (!product) throw new BadRequestError('remittance.product_not_found', {}, [{ pointer: '/productId', in: 'body', code: 'not_found' }]);
-        const id = randomUUID();
         await remittancesRepository(trx).insertPrice({
           productId: product.id, sendingCountry: input.from, receivingCountry: input.to, sendingCurrency: input.sendingCurrency, receivingCurrency: input.receivingCurrency,
           feeSchedule: fee, rateOffered: input.rateOffered, interbankRate: input.interbankRate, observedOn: input.observedOn, period: periodOf(input.observedOn),
-          source: 'provider_self_report', naturalKey: `self|${id}`, reportedBy: actor!.userId,
+          source: 'provider_self_report', naturalKey: `self|${randomUUID()}`, reportedBy: actor!.userId,
         });
         await audit.record(trx, {
           actor, action: 'remittance_price.reported', subject: { type: 'remittance_product', id: product.id }, organisationId: provider.organisationId,
           details: { providerId: provider.id, price: input }, request,
         });
-        return { id, productId: product.id, corridor: `${input.from}-${input.to}`, observedOn: input.observedOn, source: 'provider_self_report' as const };
+        return { productId: product.id, corridor: `${input.from}-${input.to}`, observedOn: input.observedOn, source: 'provider_self_report' as const };
       });
       await onPricesChanged?.([result.corridor]);
       return result;

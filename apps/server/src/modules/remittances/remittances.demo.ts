@@ -8,8 +8,8 @@ import { addDays, periodOf } from './remittances.service.js';
  * Demo prices: ILLUSTRATIVE, made up for the demo, not observed. Providers are fictional (two are
  * the demo network's own money transfer operator and mutual bank, whose staff report prices).
  * Five corridors, about a dozen services each, four quarters of history, and transfers recorded
- * by the demo desks. Idempotent: natural keys name each observation and transfer. Keys start with
- * `demo|`, which the API reports as `illustrative` so that pages say so.
+ * by the demo desks. Idempotent: natural keys name each observation and transfer. Every price is
+ * stored `illustrative`, which the API reports so that pages say so.
  */
 
 type Corridor = { from: string; to: string; sending: string; receiving: string; interbank: string; decimals: number };
@@ -158,6 +158,7 @@ export async function seedDemoRemittances(db: Executor, organisations: Record<st
           feeSchedule: olderFee(service.fee, back), rateOffered: service.margin === null ? null : rateFor(corridor, service.margin),
           interbankRate: corridor.interbank, observedOn, period: periodOf(observedOn), source: back === 0 && PROVIDERS[service.provider]!.organisation ? 'provider_self_report' : 'desk_survey',
           naturalKey: `demo|${code}|${service.provider}|${service.product}|${back}`,
+          illustrative: true,
         });
       }
     }

@@ -4,7 +4,6 @@ import type { FeeSchedule } from './remittance-cost.js';
 
 /** A price observation with its product and provider, as the cost library needs them. */
 export type PriceRow = {
-  priceId: string;
   productId: string;
   productName: string;
   payIn: string;
@@ -30,12 +29,12 @@ export type PriceRow = {
 };
 
 const PRICE_COLUMNS = sql`
-  p.id as price_id, p.product_id, pr.name as product_name, pr.pay_in, pr.pickup, pr.speed, pr.accessible,
+  p.product_id, pr.name as product_name, pr.pay_in, pr.pickup, pr.speed, pr.accessible,
   pr.fee_charged_on_top, pr.coverage_note, pv.id as provider_id, pv.name as provider_name, pv.type as provider_type,
   p.sending_currency, p.receiving_currency, trim_scale(p.amount)::text as amount, p.standard_amount, p.fee_schedule,
   trim_scale(p.rate_offered)::text as rate_offered, trim_scale(p.interbank_rate)::text as interbank_rate,
   to_char(p.observed_on, 'YYYY-MM-DD') as observed_on, p.period, p.source,
-  p.natural_key like 'demo|%' as illustrative`;
+  p.illustrative`;
 
 /** Every product with a schedule in the corridor, found by skipping through the index (one probe each). */
 const corridorProducts = (from: string, to: string, filter: ReturnType<typeof sql>) => sql`
@@ -58,7 +57,10 @@ export type ProductFields = {
 export type PriceFields = {
   productId: string; sendingCountry: string; receivingCountry: string; sendingCurrency: string; receivingCurrency: string;
   amount?: string | null; standardAmount?: 'usd200' | 'usd500' | null; feeSchedule: FeeSchedule; rateOffered: string | null;
-  interbankRate: string; observedOn: string; period: string; source: string; importId?: string | null; naturalKey: string; reportedBy?: string | null;
+  interbankRate: string; observedOn: string; period: string; source: string; importId?: string | null;
+  /** The observation's identity, any text: stored as a uuid from its MD5. */
+  naturalKey: string;
+  reportedBy?: string | null; illustrative?: boolean;
 };
 
 export const remittancesRepository = (db: Executor) => ({
@@ -87,13 +89,7 @@ export const remittancesRepository = (db: Executor) => ({
 
   /** Stores an observation unless one with the same natural key exists; true when stored. */
   async insertPrice(fields: PriceFields): Promise<boolean> {
-    const inserted = await db
-      .insertInto('remittancePrice')
-      .values({ ...fields, feeSchedule: JSON.stringify(fields.feeSchedule), amount: fields.amount ?? null, standardAmount: fields.standardAmount ?? null, importId: fields.importId ?? null, reportedBy: fields.reportedBy ?? null })
-      .onConflict((oc) => oc.column('naturalKey').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return inserted !== undefined;
+    return (await remittancesRepository(db).insertPrices([fields])) === 1;
   },
 
   /** Stores many observations in one statement each thousand rows; those whose natural key exists are skipped. Answers how many were stored. */
@@ -104,12 +100,16 @@ export const remittancesRepository = (db: Executor) => ({
       const column = <K extends keyof PriceFields>(key: K) => batch.map((row) => row[key] ?? null);
       const result = await sql`
         insert into remittance_price (product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount,
-          fee_schedule, rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by)
-        select * from unnest(${column('productId')}::uuid[], ${column('sendingCountry')}::text[], ${column('receivingCountry')}::text[],
+          fee_schedule, rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by, illustrative)
+        select product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount, fee_schedule,
+          rate_offered, interbank_rate, observed_on, period, source, import_id, md5(natural_key)::uuid, reported_by, illustrative
+        from unnest(${column('productId')}::uuid[], ${column('sendingCountry')}::text[], ${column('receivingCountry')}::text[],
           ${column('sendingCurrency')}::text[], ${column('receivingCurrency')}::text[], ${column('amount')}::numeric[], ${column('standardAmount')}::text[],
           ${batch.map((row) => JSON.stringify(row.feeSchedule))}::jsonb[], ${column('rateOffered')}::numeric[], ${column('interbankRate')}::numeric[],
           ${column('observedOn')}::date[], ${column('period')}::text[], ${column('source')}::text[], ${column('importId')}::uuid[],
-          ${column('naturalKey')}::text[], ${column('reportedBy')}::uuid[])
+          ${column('naturalKey')}::text[], ${column('reportedBy')}::uuid[], ${batch.map((row) => row.illustrative ?? false)}::boolean[])
+          as row(product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount, fee_schedule,
+            rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by, illustrative)
         on conflict (natural_key) do nothing`.execute(db);
       stored += Number(result.numAffectedRows ?? 0n);
     }
@@ -138,7 +138,7 @@ export const remittancesRepository = (db: Executor) => ({
         select * from remittance_price p
         where p.sending_country = ${from} and p.receiving_country = ${to} and p.amount is null and p.product_id = products.product_id
           and p.observed_on <= ${until}::date
-        order by p.observed_on desc, p.created_at desc limit 1
+        order by p.observed_on desc, p.id desc limit 1
       ) p
       join remittance_product pr on pr.id = p.product_id
       join remittance_provider pv on pv.id = pr.provider_id
@@ -170,7 +170,7 @@ export const remittancesRepository = (db: Executor) => ({
         select * from remittance_price p
         where p.sending_country = ${from} and p.receiving_country = ${to} and p.period = ${period}
           and p.product_id = pairs.product_id and coalesce(p.standard_amount, '') = pairs.kind
-        order by p.observed_on desc, p.created_at desc limit 1
+        order by p.observed_on desc, p.id desc limit 1
       ) p
       join remittance_product pr on pr.id = p.product_id
       join remittance_provider pv on pv.id = pr.provider_id`.execute(db);
@@ -192,17 +192,15 @@ export const remittancesRepository = (db: Executor) => ({
   },
 
   async corridors() {
-    const { rows } = await sql<{
-      sendingCountry: string; receivingCountry: string; sendingCurrency: string; receivingCurrency: string;
-      latestPeriod: string; latestObservedOn: string; observations: number; illustrative: boolean;
-    }>`
-      select sending_country, receiving_country, mode() within group (order by sending_currency) as sending_currency,
-             mode() within group (order by receiving_currency) as receiving_currency, max(period) as latest_period,
-             to_char(max(observed_on), 'YYYY-MM-DD') as latest_observed_on, count(*)::int as observations,
-             bool_and(natural_key like 'demo|%') as illustrative
-      from remittance_price group by sending_country, receiving_country
-      order by sending_country, receiving_country`.execute(db);
-    return rows;
+    return db
+      .selectFrom('remittanceCorridor')
+      .select([
+        'sendingCountry', 'receivingCountry', 'sendingCurrency', 'receivingCurrency', 'latestPeriod', 'observations', 'illustrative',
+        sql<string>`to_char(latest_observed_on, 'YYYY-MM-DD')`.as('latestObservedOn'),
+      ])
+      .orderBy('sendingCountry')
+      .orderBy('receivingCountry')
+      .execute();
   },
 
   /** Units of `quote` per `base` on or before `onOrBefore` (the latest known). */

@@ -21,7 +21,8 @@ describe('the case page', { timeout: 30_000 }, () => {
     );
     await renderApp(`/cases/${CASE_ID}`);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Awa Diop · GLC-7K3M-9QXD-2WPA' })).toBeInTheDocument();
+    // The route's code is loaded on demand: allow for a busy machine.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Awa Diop · GLC-7K3M-9QXD-2WPA' }, { timeout: 10_000 })).toBeInTheDocument();
     const header = screen.getByRole('navigation', { name: 'Main' });
     expect(within(header).getByRole('link', { name: 'Cases' })).toHaveAttribute('href', '/cases');
     const parts = screen.getByRole('navigation', { name: 'Parts of this case' });
@@ -36,7 +37,7 @@ describe('the case page', { timeout: 30_000 }, () => {
   it('says so when the case cannot be seen (another desk’s case answers 404)', async () => {
     fakeStaffApi({ [`GET /api/v1/cases/${CASE_ID}`]: () => problemResponse(404, { code: 'case.not_found' }) }, coach);
     await renderApp(`/cases/${CASE_ID}`);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Case unavailable' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Case unavailable' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('This case does not exist, or your desk cannot see it.');
   });
 });

@@ -28,6 +28,22 @@ export const DIRECTORY_ROUTE_ACCESS: Record<string, RouteSample> = {
   'POST /api/v1/directory/imports': { url: '/api/v1/directory/imports', body: {}, expect: { anonymous: 401, admin: 400, officer: 400, others: 403 } },
   'GET /api/v1/directory/exports': { url: '/api/v1/directory/exports', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },
 
+  // Referring a case to a service: whoever works the case (coaches, desk managers; not platform staff).
+  'POST /api/v1/directory/services/:id/case-referrals': {
+    url: `/api/v1/directory/services/${SERVICE}/case-referrals`,
+    body: {},
+    expect: { anonymous: 401, manager: 400, coachDiourbel: 400, coachBrussels: 400, coachVeneto: 400, others: 403 },
+  },
+  'PATCH /api/v1/directory/case-referrals/:id': {
+    url: '/api/v1/directory/case-referrals/00000000-0000-4000-8000-000000000000',
+    body: {},
+    expect: { anonymous: 401, manager: 400, coachDiourbel: 400, coachBrussels: 400, coachVeneto: 400, others: 403 },
+  },
+  'GET /api/v1/directory/case-referrals': {
+    url: '/api/v1/directory/case-referrals',
+    expect: { anonymous: 401, manager: 400, coachDiourbel: 400, coachBrussels: 400, coachVeneto: 400, others: 403 },
+  },
+
   // The HSDS 3.0 read API: public data, for everyone.
   'GET /api/hsds/v3': { url: '/api/hsds/v3/', expect: PUBLIC_OK },
   'GET /api/hsds/v3/profile': { url: '/api/hsds/v3/profile', expect: PUBLIC_OK },

@@ -480,7 +480,21 @@ export interface DirectoryFlagTable {
   resolvedBy: string | null;
 }
 
+export interface CaseServiceReferralTable {
+  id: Generated<string>;
+  caseId: string;
+  serviceId: string;
+  referredBy: string | null;
+  note: string | null;
+  outcome: Generated<string>;
+  outcomeAt: Date | null;
+  outcomeBy: string | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
 export interface DirectoryDB {
+  caseServiceReferral: CaseServiceReferralTable;
   hsdsOrganization: HsdsOrganizationTable;
   hsdsOrganizationTranslation: HsdsOrganizationTranslationTable;
   hsdsProgram: HsdsProgramTable;
@@ -521,6 +535,7 @@ export interface DirectoryDB {
 }
 
 export const DIRECTORY_COLUMNS = {
+  caseServiceReferral: ['id', 'caseId', 'serviceId', 'referredBy', 'note', 'outcome', 'outcomeAt', 'outcomeBy', 'createdAt', 'updatedAt'],
   hsdsOrganization: ['id', 'name', 'alternateName', 'description', 'email', 'website', 'taxStatus', 'taxId', 'yearIncorporated', 'legalStatus', 'logo', 'uri', 'parentOrganizationId', 'organisationId', 'territoryId', 'sourceLocale', 'createdAt', 'updatedAt'],
   hsdsOrganizationTranslation: ['organizationId', 'locale', 'name', 'alternateName', 'description'],
   hsdsProgram: ['id', 'organizationId', 'name', 'alternateName', 'description', 'sourceLocale', 'createdAt', 'updatedAt'],

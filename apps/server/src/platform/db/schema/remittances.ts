@@ -46,7 +46,7 @@ export interface RemittanceImportTable {
 }
 
 export interface RemittancePriceTable {
-  id: Generated<string>;
+  id: Generated<number>;
   productId: string;
   sendingCountry: string;
   receivingCountry: string;
@@ -61,10 +61,24 @@ export interface RemittancePriceTable {
   observedOn: DateColumn;
   period: string;
   source: string;
+  illustrative: ColumnType<boolean, boolean | undefined, boolean>;
   importId: string | null;
+  /** A uuid made from an MD5 of the observation's identity (see the repository). */
   naturalKey: string;
   reportedBy: string | null;
   createdAt: CreatedAt;
+}
+
+/** Kept by a trigger on remittance_price; read only. */
+export interface RemittanceCorridorTable {
+  sendingCountry: string;
+  receivingCountry: string;
+  sendingCurrency: string;
+  receivingCurrency: string;
+  latestPeriod: string;
+  latestObservedOn: DateColumn;
+  observations: number;
+  illustrative: boolean;
 }
 
 export interface RemittanceReferenceRateTable {
@@ -107,6 +121,7 @@ export interface RemittancesDB {
   remittanceProduct: RemittanceProductTable;
   remittanceImport: RemittanceImportTable;
   remittancePrice: RemittancePriceTable;
+  remittanceCorridor: RemittanceCorridorTable;
   remittanceReferenceRate: RemittanceReferenceRateTable;
   remittanceTransfer: RemittanceTransferTable;
   remittanceCorridorFollow: RemittanceCorridorFollowTable;
@@ -122,7 +137,11 @@ export const REMITTANCES_COLUMNS = {
   ],
   remittancePrice: [
     'id', 'productId', 'sendingCountry', 'receivingCountry', 'sendingCurrency', 'receivingCurrency', 'amount', 'standardAmount',
-    'feeSchedule', 'rateOffered', 'interbankRate', 'observedOn', 'period', 'source', 'importId', 'naturalKey', 'reportedBy', 'createdAt',
+    'feeSchedule', 'rateOffered', 'interbankRate', 'observedOn', 'period', 'source', 'illustrative', 'importId', 'naturalKey', 'reportedBy',
+    'createdAt',
+  ],
+  remittanceCorridor: [
+    'sendingCountry', 'receivingCountry', 'sendingCurrency', 'receivingCurrency', 'latestPeriod', 'latestObservedOn', 'observations', 'illustrative',
   ],
   remittanceReferenceRate: ['baseCurrency', 'quoteCurrency', 'rateDate', 'rate', 'source'],
   remittanceTransfer: [

@@ -88,7 +88,8 @@ export function useDecideReferral() {
   return useMutation({
     mutationFn: ({ id, decision, reason }: { id: string; decision: 'accept' | 'decline'; reason?: string }) =>
       apiSend('POST', `/api/v1/referrals/${id}/${decision}`, { locale, schema: ReferralView, ...(decision === 'decline' ? { body: { reason } } : {}) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-collaboration'] }),
+    // The answered referral stays in the list with its outcome (and the link to the case) until the page is opened again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-collaboration'], predicate: (query) => query.queryKey[1] !== keys.incoming[1] }),
   });
 }
 

@@ -87,6 +87,10 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
           group.addLayer(marker);
         }
       }
+      // What was drawn, for tests and the benchmark to know the map is ready.
+      const container = instance.getContainer();
+      container.dataset.drawn = String(clusters.length);
+      container.dataset.draws = String(Number(container.dataset.draws ?? 0) + 1);
     }
 
     if (centre) instance.setView([centre.lat, centre.lon], 11);

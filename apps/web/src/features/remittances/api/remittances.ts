@@ -2,14 +2,16 @@ import {
   CorridorHistory,
   CorridorList,
   CorridorReport,
+  FollowList,
+  FollowView,
   Problem,
   RemittanceImportReport,
   RemittanceQuoteList,
   SavingsReport,
   type RemittanceQuotesQuery,
 } from '@glocal/contracts';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiSend } from '../../../lib/api-client';
 import { ApiProblem } from '../../../lib/api-problem';
 import { useLocale } from '../../../lib/i18n';
 import { CSRF_HEADER, csrfToken } from '../../../lib/session';
@@ -108,4 +110,26 @@ export function uploadPrices({ csv, format, validOnly, fileName }: ImportRequest
 export function useImportPrices(onProgress: (fraction: number | null) => void) {
   const { locale } = useLocale();
   return useMutation({ mutationFn: (request: ImportRequest) => uploadPrices(request, locale, onProgress) });
+}
+
+/** The corridors the signed-in person follows (opt-in alerts); off when nobody is signed in. */
+export function useFollows(enabled: boolean) {
+  const { locale } = useLocale();
+  return useQuery({
+    queryKey: ['remittances', 'follows'],
+    queryFn: ({ signal }) => apiGet(`${BASE}/follows`, { schema: FollowList, locale, signal }),
+    enabled,
+  });
+}
+
+export function useToggleFollow() {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ from, to, follow }: { from: string; to: string; follow: boolean }) =>
+      follow
+        ? apiSend('POST', `${BASE}/follows`, { locale, body: { from, to }, schema: FollowView }).then(() => undefined)
+        : apiSend('DELETE', `${BASE}/follows/${from}-${to}`, { locale }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['remittances', 'follows'] }),
+  });
 }

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderAtPath } from '../../../testing/render-app';
-import { fakeStaffApi, problemResponse } from '../../../testing/staff-api';
+import { fakeStaffApi, problemResponse, staffMe } from '../../../testing/staff-api';
 import { corridors, history, quotes } from '../testing/remittances.fixtures';
 import { CorridorOverview } from './corridor-overview';
 import { SendMoney } from './send-money';
@@ -59,6 +59,36 @@ describe('send money home', { timeout: 20_000 }, () => {
     const amount = screen.getByRole('textbox', { name: 'Amount' });
     await waitFor(() => expect(amount).toHaveAttribute('aria-invalid', 'true'));
     expect(amount).toHaveAccessibleDescription(expect.stringContaining('No service in this corridor takes this amount'));
+  });
+});
+
+describe('corridor alerts', { timeout: 20_000 }, () => {
+  it('lets a signed-in person follow the corridor of the search, then stop', async () => {
+    let following = false;
+    const me = staffMe([{ organisationId: '10000000-0000-4000-8000-000000000002', organisationName: 'Sportello Veneto', role: 'coach' }]);
+    const { sent } = fakeStaffApi(
+      {
+        [CORRIDORS]: () => jsonResponse(corridors),
+        [QUOTES]: () => jsonResponse(quotes),
+        'GET /api/v1/remittances/follows': () => jsonResponse({ items: following ? [{ corridor: 'IT-SN', createdAt: '2026-12-01T08:00:00.000Z' }] : [], nextCursor: null }),
+        'POST /api/v1/remittances/follows': () => {
+          following = true;
+          return jsonResponse({ corridor: 'IT-SN', createdAt: '2026-12-01T08:00:00.000Z' }, { status: 201 });
+        },
+        'DELETE /api/v1/remittances/follows/IT-SN': () => {
+          following = false;
+          return new Response(null, { status: 204 });
+        },
+      },
+      me,
+    );
+    await renderAtPath(<SendMoney />, '/send-money?from=IT&to=SN&amount=300&currency=EUR');
+    fireEvent.click(await screen.findByRole('button', { name: 'E-mail me when a cheaper option appears' }));
+    const stop = await screen.findByRole('button', { name: 'Stop the e-mails for this corridor' });
+    expect(stop).toHaveAttribute('aria-pressed', 'true');
+    expect(JSON.parse(sent.find((request) => request.method === 'POST')!.body!)).toEqual({ from: 'IT', to: 'SN' });
+    fireEvent.click(stop);
+    expect(await screen.findByRole('button', { name: 'E-mail me when a cheaper option appears' })).toHaveAttribute('aria-pressed', 'false');
   });
 });
 

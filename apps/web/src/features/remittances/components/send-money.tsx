@@ -17,6 +17,7 @@ import { useLocale } from '../../../lib/i18n';
 import { useCorridors, useQuotes } from '../api/remittances';
 import { countryNameIn } from '../utils/format';
 import { PICKUP_MESSAGES, PROVIDER_TYPE_MESSAGES, SPEED_MESSAGES } from '../utils/remittance-messages';
+import { FollowCorridor } from './follow-corridor';
 import { MethodExplanation } from './method-explanation';
 import { QuoteList } from './quote-list';
 
@@ -195,6 +196,7 @@ export function SendMoney() {
         {parsed.success && quotes.data && !quotes.isError && (
           <QuoteList items={quotes.data.items} countryName={countryName} byReceivedAmount={parsed.data.currency !== corridor?.receivingCurrency} />
         )}
+        {parsed.success && <FollowCorridor from={parsed.data.from} to={parsed.data.to} />}
         {parsed.success && (
           <p>
             <Link to={`/send-money/corridors/${parsed.data.from}-${parsed.data.to}`}>
