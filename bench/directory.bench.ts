@@ -46,60 +46,60 @@ let target: Database | undefined;
 const territories = (await sql<{ id: string; code: string }>`select id, code from territory where code in ('SN-DB-DIO', 'SN-DB-MBA', 'SN-DB-BAM', 'IT-34', 'BE-BRU') order by code`.execute(source)).rows;
 const territoryIds = territories.map((t) => t.id);
 try {
- if (!existing) {
-  // 100,000 services of 2,000 organizations in five territories, each at one located address, with a
-  // taxonomy term, a language, a cost and an English translation; names mix the demo's vocabulary.
-  log(`loading ${SERVICES} services`);
-  await sql`
-    insert into hsds_organization (id, name, description, territory_id, source_locale)
-    select md5('org' || n)::uuid, 'Organisation ' || n, 'Organisation de services numéro ' || n, (${territoryIds}::uuid[])[1 + n % 5], 'fr'
-    from generate_series(1, 2000) n`.execute(source);
-  await sql`
-    with words as (select
-      array['Microcrédit', 'Épargne diaspora', 'Cours de français', 'Formation professionnelle', 'Aide juridique', 'Transfert d''argent',
-            'Accompagnement de projet', 'Incubateur', 'Assurance santé', 'Placement emploi'] as names,
-      array['Microcredit', 'Diaspora savings', 'French course', 'Vocational training', 'Legal aid', 'Money transfer',
-            'Project coaching', 'Incubator', 'Health insurance', 'Job placement'] as english)
-    insert into hsds_service (id, organization_id, name, description, status, territory_id, last_verified, last_modified,
-      diaspora_eligible, returnee_eligible, target_groups, staff_languages, source_locale)
-    select md5('svc' || n)::uuid, md5('org' || (1 + n % 2000))::uuid, words.names[1 + n % 10] || ' ' || n,
-      'Service ' || words.names[1 + n % 10] || ' pour les migrants et la diaspora, avec accompagnement.', 'active',
-      (${territoryIds}::uuid[])[1 + n % 5], current_date - (n % 700), now(), n % 3 = 0, n % 4 = 0,
-      case when n % 2 = 0 then array['women'] else array['youth', 'entrepreneurs'] end, array['fr', 'en'], 'fr'
-    from generate_series(1, ${SERVICES}) n, words`.execute(source);
-  await sql`
-    insert into hsds_service_translation (service_id, locale, name, description)
-    select md5('svc' || n)::uuid, 'en',
-      (array['Microcredit', 'Diaspora savings', 'French course', 'Vocational training', 'Legal aid', 'Money transfer',
-             'Project coaching', 'Incubator', 'Health insurance', 'Job placement'])[1 + n % 10] || ' ' || n,
-      'Service for migrants and the diaspora, with coaching.'
-    from generate_series(1, ${SERVICES}) n`.execute(source);
-  // Locations around each territory's main town (Diourbel, Mbacké, Bambey, Padova, Brussels).
-  await sql`
-    insert into hsds_location (id, location_type, organization_id, name, latitude, longitude, territory_id)
-    select md5('loc' || n)::uuid, 'physical', md5('org' || (1 + n % 2000))::uuid, 'Agence ' || n,
-      (array[50.85, 45.41, 14.70, 14.66, 14.79])[1 + n % 5] + ((n::bigint * 7919) % 2000 - 1000) / 4000.0,
-      (array[4.35, 11.88, -16.45, -16.23, -15.91])[1 + n % 5] + ((n::bigint * 104729) % 2000 - 1000) / 4000.0,
-      (${territoryIds}::uuid[])[1 + n % 5]
-    from generate_series(1, ${SERVICES}) n`.execute(source);
-  await sql`
-    insert into hsds_address (id, location_id, address1, city, state_province, postal_code, country, address_type)
-    select md5('adr' || n)::uuid, md5('loc' || n)::uuid, 'Rue ' || n, (array['Bruxelles', 'Padova', 'Bambey', 'Diourbel', 'Mbacké'])[1 + n % 5],
-      'Region', (1000 + n % 9000)::text, (array['BE', 'IT', 'SN', 'SN', 'SN'])[1 + n % 5], 'physical'
-    from generate_series(1, ${SERVICES}) n`.execute(source);
-  await sql`insert into hsds_service_at_location (id, service_id, location_id) select md5('sal' || n)::uuid, md5('svc' || n)::uuid, md5('loc' || n)::uuid from generate_series(1, ${SERVICES}) n`.execute(source);
-  await sql`
-    with leaves as (select array_agg(id order by code) as ids from hsds_taxonomy_term where parent_id is not null)
-    insert into hsds_attribute (id, link_id, taxonomy_term_id, link_type, link_entity)
-    select md5('att' || n)::uuid, md5('svc' || n)::uuid, leaves.ids[1 + n % array_length(leaves.ids, 1)], 'service_category', 'service'
-    from generate_series(1, ${SERVICES}) n, leaves`.execute(source);
-  await sql`insert into hsds_language (id, service_id, code) select md5('lng' || n)::uuid, md5('svc' || n)::uuid, (array['fr', 'en', 'it', 'wo', 'ar'])[1 + n % 5] from generate_series(1, ${SERVICES}) n`.execute(source);
-  await sql`insert into hsds_cost_option (id, service_id, currency, amount) select md5('cst' || n)::uuid, md5('svc' || n)::uuid, 'EUR', case when n % 2 = 0 then 0 else 10 end from generate_series(1, ${SERVICES}) n`.execute(source);
-  let start = process.hrtime.bigint();
-  await directoryRepository(source).refreshSearch('all');
-  figures.push({ name: 'directory-search-index-100k', value: seconds(start), unit: 's', target: null, comparison: 'report', note: '500,000 search documents (5 reading languages)' });
-  await sql`analyze`.execute(source);
- }
+  if (!existing) {
+    // 100,000 services of 2,000 organizations in five territories, each at one located address, with a
+    // taxonomy term, a language, a cost and an English translation; names mix the demo's vocabulary.
+    log(`loading ${SERVICES} services`);
+    await sql`
+      insert into hsds_organization (id, name, description, territory_id, source_locale)
+      select md5('org' || n)::uuid, 'Organisation ' || n, 'Organisation de services numéro ' || n, (${territoryIds}::uuid[])[1 + n % 5], 'fr'
+      from generate_series(1, 2000) n`.execute(source);
+    await sql`
+      with words as (select
+        array['Microcrédit', 'Épargne diaspora', 'Cours de français', 'Formation professionnelle', 'Aide juridique', 'Transfert d''argent',
+              'Accompagnement de projet', 'Incubateur', 'Assurance santé', 'Placement emploi'] as names,
+        array['Microcredit', 'Diaspora savings', 'French course', 'Vocational training', 'Legal aid', 'Money transfer',
+              'Project coaching', 'Incubator', 'Health insurance', 'Job placement'] as english)
+      insert into hsds_service (id, organization_id, name, description, status, territory_id, last_verified, last_modified,
+        diaspora_eligible, returnee_eligible, target_groups, staff_languages, source_locale)
+      select md5('svc' || n)::uuid, md5('org' || (1 + n % 2000))::uuid, words.names[1 + n % 10] || ' ' || n,
+        'Service ' || words.names[1 + n % 10] || ' pour les migrants et la diaspora, avec accompagnement.', 'active',
+        (${territoryIds}::uuid[])[1 + n % 5], current_date - (n % 700), now(), n % 3 = 0, n % 4 = 0,
+        case when n % 2 = 0 then array['women'] else array['youth', 'entrepreneurs'] end, array['fr', 'en'], 'fr'
+      from generate_series(1, ${SERVICES}) n, words`.execute(source);
+    await sql`
+      insert into hsds_service_translation (service_id, locale, name, description)
+      select md5('svc' || n)::uuid, 'en',
+        (array['Microcredit', 'Diaspora savings', 'French course', 'Vocational training', 'Legal aid', 'Money transfer',
+               'Project coaching', 'Incubator', 'Health insurance', 'Job placement'])[1 + n % 10] || ' ' || n,
+        'Service for migrants and the diaspora, with coaching.'
+      from generate_series(1, ${SERVICES}) n`.execute(source);
+    // Locations around each territory's main town (Diourbel, Mbacké, Bambey, Padova, Brussels).
+    await sql`
+      insert into hsds_location (id, location_type, organization_id, name, latitude, longitude, territory_id)
+      select md5('loc' || n)::uuid, 'physical', md5('org' || (1 + n % 2000))::uuid, 'Agence ' || n,
+        (array[50.85, 45.41, 14.70, 14.66, 14.79])[1 + n % 5] + ((n::bigint * 7919) % 2000 - 1000) / 4000.0,
+        (array[4.35, 11.88, -16.45, -16.23, -15.91])[1 + n % 5] + ((n::bigint * 104729) % 2000 - 1000) / 4000.0,
+        (${territoryIds}::uuid[])[1 + n % 5]
+      from generate_series(1, ${SERVICES}) n`.execute(source);
+    await sql`
+      insert into hsds_address (id, location_id, address1, city, state_province, postal_code, country, address_type)
+      select md5('adr' || n)::uuid, md5('loc' || n)::uuid, 'Rue ' || n, (array['Bruxelles', 'Padova', 'Bambey', 'Diourbel', 'Mbacké'])[1 + n % 5],
+        'Region', (1000 + n % 9000)::text, (array['BE', 'IT', 'SN', 'SN', 'SN'])[1 + n % 5], 'physical'
+      from generate_series(1, ${SERVICES}) n`.execute(source);
+    await sql`insert into hsds_service_at_location (id, service_id, location_id) select md5('sal' || n)::uuid, md5('svc' || n)::uuid, md5('loc' || n)::uuid from generate_series(1, ${SERVICES}) n`.execute(source);
+    await sql`
+      with leaves as (select array_agg(id order by code) as ids from hsds_taxonomy_term where parent_id is not null)
+      insert into hsds_attribute (id, link_id, taxonomy_term_id, link_type, link_entity)
+      select md5('att' || n)::uuid, md5('svc' || n)::uuid, leaves.ids[1 + n % array_length(leaves.ids, 1)], 'service_category', 'service'
+      from generate_series(1, ${SERVICES}) n, leaves`.execute(source);
+    await sql`insert into hsds_language (id, service_id, code) select md5('lng' || n)::uuid, md5('svc' || n)::uuid, (array['fr', 'en', 'it', 'wo', 'ar'])[1 + n % 5] from generate_series(1, ${SERVICES}) n`.execute(source);
+    await sql`insert into hsds_cost_option (id, service_id, currency, amount) select md5('cst' || n)::uuid, md5('svc' || n)::uuid, 'EUR', case when n % 2 = 0 then 0 else 10 end from generate_series(1, ${SERVICES}) n`.execute(source);
+    let start = process.hrtime.bigint();
+    await directoryRepository(source).refreshSearch('all');
+    figures.push({ name: 'directory-search-index-100k', value: seconds(start), unit: 's', target: null, comparison: 'report', note: '500,000 search documents (5 reading languages)' });
+    await sql`analyze`.execute(source);
+  }
 
   // Search through the app: text + filters + distance, the way the web asks.
   const app = await buildApp(loadConfig({ LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://', SEED_DEMO: 'false' }), { db: source });

@@ -222,6 +222,8 @@ test('S.T.E.P.: from a business idea in Brussels to an enterprise in Diourbel, w
   await expect(person.getByRole('heading', { level: 1, name: fr('my_requests.title') })).toBeVisible();
   await person.getByLabel(fr('my_requests.link.reference'), { exact: true }).fill(reference.toLowerCase());
   await person.getByRole('button', { name: fr('my_requests.link.submit'), exact: true }).click();
+  await expect(person.getByRole('link', { name: new RegExp(reference) })).toBeVisible();
+  await expectNoSeriousViolations(person);
   await person.getByRole('link', { name: new RegExp(reference) }).click();
   await expect(person.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
   await expect(person.getByText(DIOURBEL).first()).toBeVisible();

@@ -518,10 +518,24 @@ export async function up(db: Kysely<any>): Promise<void> {
       locale text not null check (locale in ('en', 'fr', 'es', 'it', 'ar')),
       document tsvector not null,
       keywords text not null,
+      -- What the filters test, copied from the service so one index scan answers a search.
+      status text not null,
+      territory_id uuid,
+      term_ids uuid[] not null default '{}',
+      languages text[] not null default '{}',
+      paid boolean not null default false,
+      diaspora_eligible boolean not null default false,
+      returnee_eligible boolean not null default false,
+      target_groups text[] not null default '{}',
       primary key (service_id, locale)
     )`.execute(db);
-  await sql`create index directory_service_search_document_idx on directory_service_search using gin (document)`.execute(db);
-  await sql`create index directory_service_search_keywords_idx on directory_service_search using gin (keywords public.gin_trgm_ops)`.execute(db);
+  await sql`create index directory_service_search_terms_idx on directory_service_search using gin (term_ids)`.execute(db);
+  await sql`create index directory_service_search_territory_idx on directory_service_search (territory_id, locale)`.execute(db);
+  // One index per reading language: a search only ever looks at its reader's documents.
+  for (const locale of ['en', 'fr', 'es', 'it', 'ar']) {
+    await sql.raw(`create index directory_service_search_document_${locale}_idx on directory_service_search using gin (document) where locale = '${locale}'`).execute(db);
+    await sql.raw(`create index directory_service_search_keywords_${locale}_idx on directory_service_search using gin (keywords public.gin_trgm_ops) where locale = '${locale}'`).execute(db);
+  }
 
   await sql`
     create table directory_flag (

@@ -5,16 +5,19 @@ import type { ResourceScope } from '../../platform/access/policies/index.js';
 
 /**
  * Which desks reach a case: the lead desk (`support_case.desk_id`) acts on it; a desk it is shared
- * with by referral (`case_share`) reads it while the share stands, that is while neither the share
- * is revoked nor the person's consent withdrawn or expired. Every case service and list goes
- * through these, so that withdrawing consent hides the case from the partner desk at once.
+ * with by an accepted referral (`case_share`) reads it while the share stands, that is while
+ * neither the share is revoked nor the person's consent withdrawn or expired. A desk whose referral
+ * is still pending sees only the referral's summary (modules/cases/referrals.*), never the case.
+ * Every case service and list goes through these, so that withdrawing consent hides the case from
+ * the partner desk at once.
  */
 export type CaseScope = { caseId: string; personId: string; leadDeskId: string; sharedWithDeskIds: string[] };
 
 /** The share-is-standing condition, for queries that join `case_share` and `consent`. */
 const shareStands = sql<boolean>`case_share.revoked_at is null
   and consent.withdrawn_at is null
-  and (consent.valid_until is null or consent.valid_until >= current_date)`;
+  and (consent.valid_until is null or consent.valid_until >= current_date)
+  and exists (select 1 from referral where referral.id = case_share.referral_id and referral.status = 'accepted')`;
 
 export async function loadCaseScope(db: Executor, caseId: string): Promise<CaseScope | undefined> {
   const found = await db

@@ -196,7 +196,9 @@ describe('consent and referral between desks', () => {
     expect(referral.statusCode).toBe(201);
     expect((await get(diourbel, `/api/v1/cases/${c.caseId}/documents`)).statusCode).toBe(404);
     expect((await get(diourbel, `/api/v1/cases/${c.caseId}/documents/${uploaded.json().id}/content`)).statusCode).toBe(404);
-    expect((await get(diourbel, `/api/v1/cases/${c.caseId}/messages`)).statusCode).toBe(403);
+    expect((await get(diourbel, `/api/v1/cases/${c.caseId}/messages`)).statusCode).toBe(404);
+    // A desk whose referral is pending sees the referral summary only, never the case itself.
+    expect((await get(diourbel, `/api/v1/cases/${c.caseId}`)).statusCode).toBe(404);
     await post(diourbel, `/api/v1/referrals/${referral.json().id}/accept`);
     expect((await get(diourbel, `/api/v1/cases/${c.caseId}/documents`)).statusCode).toBe(200);
     // The referring desk keeps reading the documents, not the lead desk's thread with the person.

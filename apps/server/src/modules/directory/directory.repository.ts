@@ -37,92 +37,132 @@ export const directoryRepository = (db: Executor) => ({
    * distance, keyset-paged on the sort key. Free text only ever travels as a bound parameter.
    */
   async search(query: DirectorySearchQuery & { locale: Locale }, after: [string, string] | undefined, limit: number): Promise<SearchRow[]> {
+    return (await this.run(query, after, limit, 'page')) as SearchRow[];
+  },
+
+  /** Every matching located service as [id, latitude, longitude] (its first location), for the map. */
+  async mapPoints(query: DirectorySearchQuery & { locale: Locale }): Promise<[string, number, number][]> {
+    const rows = (await this.run({ ...query, sort: 'name' }, undefined, 0, 'points')) as { id: string; latitude: number; longitude: number }[];
+    return rows.map((row) => [row.id, row.latitude, row.longitude]);
+  },
+
+  async run(query: DirectorySearchQuery & { locale: Locale }, after: [string, string] | undefined, limit: number, mode: 'page' | 'points'): Promise<unknown[]> {
     const { locale } = query;
     const text = query.q && query.q.length > 0 ? query.q : null;
     const near = query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon } : null;
     const sort = query.sort ?? (text ? 'relevance' : near ? 'distance' : 'name');
-    const conditions: RawBuilder<unknown>[] = [sql`s.status <> 'defunct'`];
-    if (text) {
-      conditions.push(sql`(d.document @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${text}))
-        or lower(f_unaccent(${text})) operator(public.<%) d.keywords)`);
-    }
-    // Subtrees are resolved once, before the search, not once per candidate row.
-    if (query.taxonomyTermId) {
-      const { rows } = await sql<{ id: string }>`
-        with recursive terms as (
-          select id from hsds_taxonomy_term where id = ${query.taxonomyTermId}
-          union all select t.id from hsds_taxonomy_term t join terms on t.parent_id = terms.id)
-        select id from terms`.execute(db);
-      conditions.push(sql`exists (select 1 from hsds_attribute a where a.link_id = s.id and a.taxonomy_term_id = any(${rows.map((row) => row.id)}::uuid[]))`);
-    }
+    const conditions: RawBuilder<unknown>[] = [sql`d.status <> 'defunct'`];
+    // Full text first; only when it finds nothing do typos get their chance (trigram word similarity),
+    // which costs far more on common words. Decided once per query, so every page agrees.
+    const language = sql.lit(locale);
+    const tsquery = text ? sql`websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${text}))` : sql`null`;
+    const typoMode = text
+      ? !(await sql<{ found: boolean }>`select exists (select 1 from directory_service_search where locale = ${language} and document @@ ${tsquery}) as found`.execute(db)).rows[0]!.found
+      : false;
+    const textCondition = text
+      ? typoMode
+        ? sql`lower(f_unaccent(${text})) operator(public.<%) d.keywords`
+        : sql`d.document @@ ${tsquery}`
+      : null;
+    const textScore = text
+      ? typoMode
+        ? sql`public.word_similarity(lower(f_unaccent(${text})), d.keywords)`
+        : sql`ts_rank(d.document, ${tsquery})`
+      : sql`0`;
+    if (textCondition) conditions.push(textCondition);
+    // Every filter reads the search row itself (its copies of terms with their ancestors, languages,
+    // cost, eligibility, groups), so one scan of the reader's documents answers the whole search.
+    if (query.taxonomyTermId) conditions.push(sql`d.term_ids @> array[${query.taxonomyTermId}]::uuid[]`);
     if (query.territoryId) {
       const { rows } = await sql<{ id: string }>`
         with recursive tree as (
           select id from territory where id = ${query.territoryId}
           union all select t.id from territory t join tree on t.parent_id = tree.id)
         select id from tree`.execute(db);
-      conditions.push(sql`s.territory_id = any(${rows.map((row) => row.id)}::uuid[])`);
+      conditions.push(sql`d.territory_id = any(${rows.map((row) => row.id)}::uuid[])`);
     }
-    if (query.language) {
-      conditions.push(sql`(${query.language} = any(s.staff_languages) or exists (
-        select 1 from hsds_language lg where lg.service_id = s.id and lg.code = ${query.language}))`);
-    }
-    if (query.cost === 'free') conditions.push(sql`not exists (select 1 from hsds_cost_option c where c.service_id = s.id and c.amount > 0)`);
-    if (query.cost === 'paid') conditions.push(sql`exists (select 1 from hsds_cost_option c where c.service_id = s.id and c.amount > 0)`);
-    if (query.eligibility === 'diaspora') conditions.push(sql`s.diaspora_eligible`);
-    if (query.eligibility === 'returnee') conditions.push(sql`s.returnee_eligible`);
-    if (query.targetGroup) conditions.push(sql`${query.targetGroup} = any(s.target_groups)`);
+    if (query.language) conditions.push(sql`d.languages @> array[${query.language}]::text[]`);
+    if (query.cost === 'free') conditions.push(sql`not d.paid`);
+    if (query.cost === 'paid') conditions.push(sql`d.paid`);
+    if (query.eligibility === 'diaspora') conditions.push(sql`d.diaspora_eligible`);
+    if (query.eligibility === 'returnee') conditions.push(sql`d.returnee_eligible`);
+    if (query.targetGroup) conditions.push(sql`d.target_groups @> array[${query.targetGroup}]::text[]`);
 
-    // Nearest location: with a radius, a bounding box first (index on latitude, longitude), then the exact distance.
-    let locationFilter = sql``;
+    // Staged, each stage materialised: the matching ids (text, filters), their nearest located
+    // point (set-based, within the bounding box first when there is a radius), the page's keys,
+    // and only then the page's details. Distances are computed for candidates, never per table row.
+    let box = sql`true`;
     if (near && query.radiusKm) {
       const dLat = query.radiusKm / 111.2;
       const dLon = query.radiusKm / (111.2 * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-      const box = sql`l.latitude between ${near.lat - dLat} and ${near.lat + dLat} and l.longitude between ${near.lon - dLon} and ${near.lon + dLon}`;
-      locationFilter = sql`and ${box} and ${haversine(near.lat, near.lon)} <= ${query.radiusKm}`;
-      // Services with a location in the box first (an index range), so the exact distance is computed for few.
-      conditions.push(sql`s.id in (select sal.service_id from hsds_location l join hsds_service_at_location sal on sal.location_id = l.id where ${box})`);
-      conditions.push(sql`loc.id is not null`);
+      const range = sql`l.latitude between ${near.lat - dLat} and ${near.lat + dLat} and l.longitude between ${near.lon - dLon} and ${near.lon + dLon}`;
+      box = sql`${range} and ${haversine(near.lat, near.lon)} <= ${query.radiusKm}`;
+      // Candidates must have a location in the box: an index range that prunes before any ranking.
+      conditions.push(sql`d.service_id in (select sal.service_id from hsds_location l join hsds_service_at_location sal on sal.location_id = l.id where ${range})`);
     }
-    const distance = near ? haversine(near.lat, near.lon) : sql`null::double precision`;
-    const score = text
-      ? sql`ts_rank(d.document, websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${text})))
-          + public.word_similarity(lower(f_unaccent(${text})), d.keywords)`
-      : sql`0`;
     // Sort keys as text so a cursor compares exactly what the database compared.
     const sortKey =
       sort === 'relevance'
-        ? sql`to_char(1000 - round((${score})::numeric, 6), 'FM00000.000000')`
+        ? sql`to_char(1000 - round((c.score)::numeric, 6), 'FM00000.000000')`
         : sort === 'distance'
-          ? sql`to_char(coalesce(round(loc.km::numeric, 6), 99999), 'FM00000.000000')`
-          : sql`lower(coalesce(tr.name, s.name))`;
+          ? sql`to_char(coalesce(round(p.km::numeric, 6), 99999), 'FM00000.000000')`
+          : sql`lower(coalesce(tr.name, sv.name))`;
 
+    const prefix = sql`
+      with c as materialized (
+        select d.service_id as id, ${textScore} as score
+        from directory_service_search d
+        where d.locale = ${language} and ${sql.join(conditions, sql` and `)}
+      )`;
+    if (mode === 'points') {
+      const { rows } = await sql<{ id: string; latitude: number; longitude: number }>`
+        ${prefix}
+        select distinct on (c.id) c.id, l.latitude, l.longitude
+        from c join hsds_service_at_location sal on sal.service_id = c.id join hsds_location l on l.id = sal.location_id
+        where l.latitude is not null and ${box}
+        order by c.id, l.id`.execute(db);
+      return rows;
+    }
     const { rows } = await sql<SearchRow>`
-      select * from (
-        select s.id, coalesce(tr.name, s.name) as name, coalesce(tr.description, s.description) as description,
-          s.organization_id, coalesce(otr.name, o.name) as organization_name, s.status,
-          s.last_verified::text as last_verified,
-          (s.last_verified is null or s.last_verified < current_date - interval '12 months') as stale,
-          loc.latitude, loc.longitude, loc.city, loc.km as distance_km,
-          ${sortKey} as sort_key
-        from hsds_service s
-        join hsds_organization o on o.id = s.organization_id
-        join directory_service_search d on d.service_id = s.id and d.locale = ${locale}
-        left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = ${locale}
-        left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = ${locale}
-        left join lateral (
-          select l.id, l.latitude, l.longitude, a.city, ${distance} as km
-          from hsds_service_at_location sal
-          join hsds_location l on l.id = sal.location_id
-          left join hsds_address a on a.location_id = l.id
-          where sal.service_id = s.id and l.latitude is not null ${locationFilter}
-          order by km, l.id limit 1
-        ) loc on true
-        where ${sql.join(conditions, sql` and `)}
-      ) found
-      ${after ? sql`where (found.sort_key, found.id) > (${after[0]}, ${after[1]}::uuid)` : sql``}
-      order by found.sort_key, found.id
-      limit ${limit}`.execute(db);
+      ${prefix},
+      p as materialized (
+        ${near
+          ? sql`select distinct on (sal.service_id) sal.service_id, l.id as location_id, l.latitude, l.longitude, ${haversine(near.lat, near.lon)} as km
+              from c join hsds_service_at_location sal on sal.service_id = c.id join hsds_location l on l.id = sal.location_id
+              where l.latitude is not null and ${box}
+              order by sal.service_id, km, l.id`
+          : sql`select null::uuid as service_id, null::uuid as location_id, null::double precision as latitude, null::double precision as longitude, null::double precision as km where false`}
+      ),
+      page as materialized (
+        select * from (
+          select c.id, p.location_id, p.km, ${sortKey} as sort_key
+          from c
+          ${near && query.radiusKm ? sql`join p on p.service_id = c.id` : sql`left join p on p.service_id = c.id`}
+          ${sort === 'name' ? sql`join hsds_service sv on sv.id = c.id left join hsds_service_translation tr on tr.service_id = c.id and tr.locale = ${language}` : sql``}
+        ) keyed
+        ${after ? sql`where (keyed.sort_key, keyed.id) > (${after[0]}, ${after[1]}::uuid)` : sql``}
+        order by keyed.sort_key, keyed.id
+        limit ${limit}
+      )
+      select s.id, coalesce(tr.name, s.name) as name, coalesce(tr.description, s.description) as description,
+        s.organization_id, coalesce(otr.name, o.name) as organization_name, s.status,
+        s.last_verified::text as last_verified,
+        (s.last_verified is null or s.last_verified < current_date - interval '12 months') as stale,
+        loc.latitude, loc.longitude, loc.city, page.km as distance_km, page.sort_key
+      from page
+      join hsds_service s on s.id = page.id
+      join hsds_organization o on o.id = s.organization_id
+      left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = ${language}
+      left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = ${language}
+      left join lateral (
+        select l.latitude, l.longitude, a.city
+        from hsds_service_at_location sal
+        join hsds_location l on l.id = sal.location_id
+        left join hsds_address a on a.location_id = l.id
+        where sal.service_id = s.id and l.latitude is not null and (page.location_id is null or l.id = page.location_id)
+        order by l.id, a.id limit 1
+      ) loc on true
+      order by page.sort_key, page.id`.execute(db);
     return rows;
   },
 
@@ -130,11 +170,6 @@ export const directoryRepository = (db: Executor) => ({
   withTypoTolerance: async <T>(work: () => Promise<T>): Promise<T> => {
     await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(db);
     return work();
-  },
-
-  async mapPoints(query: DirectorySearchQuery & { locale: Locale }): Promise<[string, number, number][]> {
-    const rows = await this.search({ ...query, sort: 'name' }, undefined, 50_000);
-    return rows.filter((row) => row.latitude !== null).map((row) => [row.id, row.latitude!, row.longitude!]);
   },
 
   termsOf: async (serviceIds: string[], locale: Locale) =>
@@ -156,12 +191,23 @@ export const directoryRepository = (db: Executor) => ({
     if (serviceIds !== 'all' && serviceIds.length === 0) return;
     await sql`delete from directory_service_search s where ${serviceIds === 'all' ? sql`true` : sql`s.service_id = any(${serviceIds}::uuid[])`}`.execute(db);
     await sql`
-      insert into directory_service_search (service_id, locale, document, keywords)
+      with recursive closure (term_id, ancestor_id) as (
+        select id, id from hsds_taxonomy_term
+        union all select c.term_id, t.parent_id from closure c join hsds_taxonomy_term t on t.id = c.ancestor_id where t.parent_id is not null
+      )
+      insert into directory_service_search (service_id, locale, document, keywords, status, territory_id, term_ids, languages, paid,
+        diaspora_eligible, returnee_eligible, target_groups)
       select s.id, cfg.locale,
         setweight(to_tsvector(cfg.config, f_unaccent(coalesce(tr.name, s.name))), 'A') ||
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)))), 'C'),
-        lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name))))
+        lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))),
+        s.status, s.territory_id,
+        array(select distinct c.ancestor_id from hsds_attribute a join closure c on c.term_id = a.taxonomy_term_id where a.link_id = s.id and a.link_entity = 'service'),
+        array(select distinct code from (select lg.code from hsds_language lg where lg.service_id = s.id and lg.code is not null
+                                         union select unnest(s.staff_languages)) codes(code)),
+        exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0),
+        coalesce(s.diaspora_eligible, false), coalesce(s.returnee_eligible, false), s.target_groups
       from hsds_service s
       cross join ${LOCALE_CONFIGS} as cfg(locale, config)
       join hsds_organization o on o.id = s.organization_id

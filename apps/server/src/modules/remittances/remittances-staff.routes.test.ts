@@ -36,6 +36,17 @@ describe('remittances for desks, territories and providers', () => {
     await smtp.close();
   });
 
+  it('seeds demo prices, rates and transfers once: seeding again changes nothing', async () => {
+    const counts = async () =>
+      (await sql<{ prices: number; rates: number; transfers: number; corridors: number }>`
+        select (select count(*)::int from remittance_price) as prices, (select count(*)::int from remittance_reference_rate) as rates,
+               (select count(*)::int from remittance_transfer) as transfers, (select count(*)::int from remittance_corridor) as corridors`.execute(t.db)).rows[0];
+    const before = await counts();
+    expect(before).toMatchObject({ corridors: 5, transfers: 22 });
+    await seedDemo(t.db);
+    expect(await counts()).toEqual(before);
+  });
+
   it('gives territory officers a corridor report: quarters, provider types, freshness, SDG flags, and a CSV', async () => {
     const response = await as(officer, 'GET', '/api/v1/remittances/reports/corridors/IT-SN');
     expect(response.statusCode, response.body).toBe(200);

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Executor } from '../../platform/db/database.js';
 import { feeFor, type FeeSchedule } from './remittance-cost.js';
-import { remittancesRepository } from './remittances.repository.js';
+import { remittancesRepository, type PriceFields } from './remittances.repository.js';
 import { addDays, periodOf } from './remittances.service.js';
 
 /**
@@ -113,6 +113,8 @@ const SERVICES: Record<string, Service[]> = {
   ],
 };
 
+const DEMO_SOURCE = 'Glocal demo data (illustrative)';
+
 /** Quarters back from today: the latest price, then three older ones a little dearer. */
 const HISTORY = [0, 1, 2, 3];
 const DAYS_PER_QUARTER = 91;
@@ -143,6 +145,7 @@ export async function seedDemoRemittances(db: Executor, organisations: Record<st
     providerIds[key] = await repository.ensureProvider({ ...provider, organisationId: provider.organisation ? organisations[provider.organisation] ?? null : null });
   }
   const productIds = new Map<string, string>();
+  const prices: PriceFields[] = [];
   for (const [code, services] of Object.entries(SERVICES)) {
     const corridor = CORRIDORS[code]!;
     for (const service of services) {
@@ -153,7 +156,7 @@ export async function seedDemoRemittances(db: Executor, organisations: Record<st
       productIds.set(`${service.provider}|${service.product}`, productId);
       for (const back of HISTORY) {
         const observedOn = addDays(today, -((service.age ?? 10) + back * DAYS_PER_QUARTER));
-        await repository.insertPrice({
+        prices.push({
           productId, sendingCountry: corridor.from, receivingCountry: corridor.to, sendingCurrency: corridor.sending, receivingCurrency: corridor.receiving,
           feeSchedule: olderFee(service.fee, back), rateOffered: service.margin === null ? null : rateFor(corridor, service.margin),
           interbankRate: corridor.interbank, observedOn, period: periodOf(observedOn), source: back === 0 && PROVIDERS[service.provider]!.organisation ? 'provider_self_report' : 'desk_survey',
@@ -163,21 +166,27 @@ export async function seedDemoRemittances(db: Executor, organisations: Record<st
       }
     }
   }
+  // One statement: every start runs this seed, and the observations already there are skipped.
+  await repository.insertPrices(prices);
   // Reference rates for standard amounts (USD 200 and 500) and for the desks' savings.
-  for (const back of [...HISTORY, 4]) {
+  // Seeded once, like the prices: their dates are those of the first start.
+  const rated = await db.selectFrom('remittanceReferenceRate').select('rateDate').where('source', '=', DEMO_SOURCE).limit(1).executeTakeFirst();
+  for (const back of rated ? [] : [...HISTORY, 4]) {
     const rateDate = addDays(today, -(back * DAYS_PER_QUARTER + 30));
-    await repository.upsertReferenceRate({ baseCurrency: 'USD', quoteCurrency: 'EUR', rateDate, rate: '0.9225', source: 'Glocal demo data (illustrative)' });
+    await repository.upsertReferenceRate({ baseCurrency: 'USD', quoteCurrency: 'EUR', rateDate, rate: '0.9225', source: DEMO_SOURCE });
     for (const corridor of Object.values(CORRIDORS)) {
-      await repository.upsertReferenceRate({ baseCurrency: corridor.sending, quoteCurrency: corridor.receiving, rateDate, rate: corridor.interbank, source: 'Glocal demo data (illustrative)' });
+      await repository.upsertReferenceRate({ baseCurrency: corridor.sending, quoteCurrency: corridor.receiving, rateDate, rate: corridor.interbank, source: DEMO_SOURCE });
     }
   }
 
+  const recorded = new Set(
+    (await db.selectFrom('remittanceTransfer').select('beneficiaryRef').where('beneficiaryRef', 'like', 'DEMO-%').execute()).map((row) => row.beneficiaryRef),
+  );
   for (const { desk, corridor: code, entries } of TRANSFERS) {
     const corridor = CORRIDORS[code]!;
     for (const [daysAgo, provider, product, amount] of entries) {
       const reference = `DEMO-${code}-${desk}-${daysAgo}`;
-      const exists = await db.selectFrom('remittanceTransfer').select('id').where('beneficiaryRef', '=', reference).executeTakeFirst();
-      if (exists) continue;
+      if (recorded.has(reference)) continue;
       const service = SERVICES[code]!.find((s) => s.provider === provider && s.product === product)!;
       // What the desk wrote down: the fee the schedule set that quarter, to the cent, and the rate offered (a 3 % margin when undisclosed).
       const fee = feeFor(olderFee(service.fee, Math.max(0, Math.floor((daysAgo - 10) / DAYS_PER_QUARTER))), amount);

@@ -155,6 +155,8 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
     const touched = new Set(serviceIds);
     for (const row of [...(tables.get('service_translation')?.rows ?? []), ...(tables.get('service_profile')?.rows ?? [])]) touched.add(row.service_id!);
     for (const row of tables.get('attribute')?.rows ?? []) if (row.link_entity === 'service') touched.add(row.link_id!);
+    // Costs and languages are copied into the search rows (the cost and language filters).
+    for (const name of ['cost_option', 'language']) for (const row of tables.get(name)?.rows ?? []) if (row.service_id) touched.add(row.service_id);
     if (touched.size > 0) await directoryRepository(trx).refreshSearch([...touched]);
     return imported;
   }

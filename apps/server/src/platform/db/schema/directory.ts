@@ -467,6 +467,14 @@ export interface DirectoryServiceSearchTable {
   locale: string;
   document: string;
   keywords: string;
+  status: string;
+  territoryId: string | null;
+  termIds: string[];
+  languages: string[];
+  paid: boolean;
+  diasporaEligible: boolean;
+  returneeEligible: boolean;
+  targetGroups: string[];
 }
 
 export interface DirectoryFlagTable {
@@ -571,7 +579,7 @@ export const DIRECTORY_COLUMNS = {
   hsdsOrganizationIdentifier: ['id', 'organizationId', 'identifierScheme', 'identifierType', 'identifier', 'createdAt', 'updatedAt'],
   directoryOpportunity: ['id', 'territoryId', 'kind', 'isicCode', 'title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'organizationId', 'sourceLocale', 'createdAt', 'updatedAt'],
   directoryOpportunityTranslation: ['opportunityId', 'locale', 'title', 'description'],
-  directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords'],
+  directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords', 'status', 'territoryId', 'termIds', 'languages', 'paid', 'diasporaEligible', 'returneeEligible', 'targetGroups'],
   directoryFlag: ['id', 'entityType', 'entityId', 'reason', 'flaggedBy', 'createdAt', 'resolvedAt', 'resolvedBy'],
 } as const satisfies ColumnList<DirectoryDB>;
 export const directoryColumnsListed: { [Table in keyof DirectoryDB]: never } = {} as UnlistedColumns<DirectoryDB, typeof DIRECTORY_COLUMNS>;

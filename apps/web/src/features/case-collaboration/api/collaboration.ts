@@ -1,4 +1,5 @@
 import {
+  CaseDisclosureList,
   CaseDocumentList,
   CaseDocumentView,
   CaseMessageList,
@@ -122,5 +123,16 @@ export function useSendMessage(base: DocumentsBase) {
   return useMutation({
     mutationFn: (body: string) => apiSend('POST', `${base}/messages`, { locale, body: { body }, schema: CaseMessageView }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-collaboration', base, 'messages'] }),
+  });
+}
+
+/** Who reached the case from which desk (the audit trail's slice); each read is itself audited, so only on demand. */
+export function useDisclosures(caseId: string, enabled: boolean) {
+  const { locale } = useLocale();
+  return useQuery({
+    queryKey: ['case-collaboration', caseId, 'disclosures'],
+    queryFn: ({ signal }) => apiGet(`/api/v1/cases/${caseId}/referrals/disclosures`, { schema: CaseDisclosureList, locale, signal }),
+    enabled,
+    staleTime: 0,
   });
 }

@@ -17,7 +17,7 @@ import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { ApiProblem } from '../../../lib/api-problem';
 import { fieldErrorsFromIssues, fieldErrorsOf } from '../../../lib/field-errors';
-import { useCaseReferrals, useConsents, useDocuments, useHelpDesks, useRecordConsent, useRefer, useWithdrawConsent } from '../api/collaboration';
+import { useCaseReferrals, useConsents, useDisclosures, useDocuments, useHelpDesks, useRecordConsent, useRefer, useWithdrawConsent } from '../api/collaboration';
 import { PanelFrame } from './panel-frame';
 import {
   CONSENT_METHOD_MESSAGES,
@@ -80,7 +80,41 @@ export function ConsentReferralPanel({ caseId, leadDeskId, canRefer, embedded = 
           ))}
         </ul>
       )}
+      {canRefer && <Disclosures caseId={caseId} />}
     </PanelFrame>
+  );
+}
+
+/** Which desks reached the case and what they did, opened on demand (reading it is audited too). */
+function Disclosures({ caseId }: { caseId: string }) {
+  const { formatMessage, formatDate } = useIntl();
+  const [open, setOpen] = useState(false);
+  const history = useDisclosures(caseId, open);
+  return (
+    <details className="audit-details" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+      <summary>{formatMessage({ id: 'case_collaboration.disclosures.title' })}</summary>
+      {history.isPending && open ? (
+        <LoadingMessage>{formatMessage({ id: 'app.loading' })}</LoadingMessage>
+      ) : history.isError ? (
+        <ProblemMessage error={history.error} />
+      ) : (
+        <ul className="inline-list">
+          {(history.data?.items ?? []).map((event, index) => (
+            <li key={`${event.occurredAt}-${index}`}>
+              {formatMessage(
+                { id: 'case_collaboration.disclosures.item' },
+                {
+                  date: formatDate(event.occurredAt, { dateStyle: 'short', timeStyle: 'short' }),
+                  desk: event.organisationName ?? formatMessage({ id: 'case_collaboration.disclosures.no_desk' }),
+                  who: event.actorLabel,
+                  action: event.action,
+                },
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
 

@@ -115,3 +115,13 @@ describe('erasure decisions', { timeout: 20_000 }, () => {
     await waitFor(() => expect(bodies).toEqual([{ decision: 'erase', retain: ['consent_records'], retainedReason: 'Proof of consent, GDPR art. 7(1)' }]));
   });
 });
+
+describe('my requests in Arabic', { timeout: 20_000 }, () => {
+  it('reads right to left, in Arabic', async () => {
+    fakeStaffApi({ 'GET /api/v1/me/requests': () => jsonResponse({ items: [], nextCursor: null }) }, { ...person, locale: 'ar' });
+    await renderAtPath(<MyRequestsOverview />, '/my-requests', { locale: 'ar' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'طلباتي' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'المرجع' })).toBeInTheDocument();
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('dir', 'rtl'));
+  });
+});
