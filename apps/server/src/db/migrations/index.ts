@@ -5,6 +5,7 @@ import * as identityMfaApiTokens from './202611221100_identity_mfa_api_tokens.js
 import * as identityInvitationsPasswordReset from './202611221110_identity_invitations_password_reset.js';
 import * as identitySessionMfaEnrollment from './202611221200_identity_session_mfa_enrollment.js';
 import * as casesPeopleCasesPipeline from './202612010900_cases_people_cases_pipeline.js';
+import * as auditAppendFunction from './202612010905_audit_append_function.js';
 import * as casesOpenCaseIndexes from './202612010930_cases_open_case_indexes.js';
 import * as casesCollaborationErasureRetained from './202612010945_cases_collaboration_erasure_retained.js';
 import * as directoryHsdsCore from './202612011000_directory_hsds_core.js';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '202611221110_identity_invitations_password_reset': identityInvitationsPasswordReset,
   '202611221200_identity_session_mfa_enrollment': identitySessionMfaEnrollment,
   '202612010900_cases_people_cases_pipeline': casesPeopleCasesPipeline,
+  '202612010905_audit_append_function': auditAppendFunction,
   '202612010930_cases_open_case_indexes': casesOpenCaseIndexes,
   '202612010945_cases_collaboration_erasure_retained': casesCollaborationErasureRetained,
   '202612011000_directory_hsds_core': directoryHsdsCore,

@@ -50,6 +50,19 @@ describe('audit trail', () => {
     expect(await audit.verify(db)).toEqual({ ok: true, entries: 5 });
   });
 
+  it('never forks the chain when many transactions append at once, text with accents included', async () => {
+    const before = await audit.verify(db);
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        db.transaction().execute(async (trx) => {
+          await audit.record(trx, { actor, action: 'case.read', subject: { type: 'case', id: `c-${i}` }, details: { note: `Thiès, Mbacké n°${i}` } });
+          await audit.record(trx, { actor: null, action: 'intake.submitted', organisationId: null, details: { n: i } });
+        }),
+      ),
+    );
+    expect(await audit.verify(db)).toEqual({ ok: true, entries: before.entries + 60 });
+  });
+
   it('refuses updates, deletes and truncation of entries', async () => {
     await expect(sql`update audit_event set action = 'nothing.happened'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_event`.execute(db)).rejects.toThrow(/append-only/);

@@ -19,9 +19,6 @@ export type AuditEntry = {
 };
 
 const GENESIS = '0'.repeat(64);
-// One chain: writers queue on this lock for the few microseconds between reading the last hash
-// and appending, so two transactions never fork the chain (PostgreSQL and PGlite alike).
-const CHAIN_LOCK = 0x61756469; // "audi"
 
 /** JSON with sorted keys, so a jsonb round trip (which reorders keys) hashes the same. */
 function canonical(value: unknown): string {
@@ -49,11 +46,13 @@ type HashedFields = {
   requestId: string | null;
 };
 
+function canonicalEntry(fields: HashedFields): string {
+  return canonical({ ...fields, occurredAt: fields.occurredAt.toISOString() });
+}
+
+/** sha256(previous hash || canonical entry): computed by the database on append, here on verify. */
 function chainHash(prevHash: string, fields: HashedFields): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update(canonical({ ...fields, occurredAt: fields.occurredAt.toISOString() }))
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update(canonicalEntry(fields)).digest('hex');
 }
 
 /** Fields whose values never enter the trail, whatever record they belong to. */
@@ -81,9 +80,6 @@ export function createAuditTrail() {
   return {
     /** Appends an entry in the caller's transaction: the change and its record commit together. */
     async record(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
-      await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
-      const last = await trx.selectFrom('auditEvent').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      const prevHash = last?.hash ?? GENESIS;
       const fields: HashedFields = {
         occurredAt: new Date(),
         actorUserId: entry.actor?.userId ?? null,
@@ -97,16 +93,11 @@ export function createAuditTrail() {
         ip: entry.request?.ip ?? null,
         requestId: entry.request?.id ?? null,
       };
-      await trx
-        .insertInto('auditEvent')
-        .values({
-          ...fields,
-          outcome: fields.outcome as AuditOutcome,
-          details: JSON.stringify(fields.details),
-          prevHash,
-          hash: chainHash(prevHash, fields),
-        })
-        .execute();
+      // Lock, last hash and insert in one statement (migration 202612010905): see chainHash.
+      await sql`select audit_event_append(
+        ${fields.occurredAt}, ${fields.actorUserId}, ${fields.actorLabel}, ${fields.action}, ${fields.subjectType},
+        ${fields.subjectId}, ${fields.organisationId}, ${fields.outcome}, ${JSON.stringify(fields.details)}::jsonb,
+        ${fields.ip}, ${fields.requestId}, ${canonicalEntry(fields)})`.execute(trx);
     },
 
     /** Recomputes the chain; names the first entry altered, or the first after a missing one. */
