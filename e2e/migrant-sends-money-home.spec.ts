@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousViolations, messages, openIn } from './support';
+import { expectNoSeriousViolations, messages, openIn } from './support.js';
 
 // A migrant in Italy compares the ways to send money to Senegal on the demo's (illustrative)
 // prices: in French, then in Arabic, right to left.
