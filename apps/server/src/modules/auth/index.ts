@@ -12,6 +12,7 @@ export { createPasswordResetService, type PasswordResetService } from './passwor
 export { registrationRoutes } from './registration.routes.js';
 export { createRegistrationService, type RegistrationService } from './registration.service.js';
 export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.demo.js';
+export { eraseMigrantAccounts } from './accounts.erasure.js';
 
 /** For other modules: where and in which language to write to active accounts. Callers do their own access check. */
 export const findUserContacts = (db: Executor, ids: string[]) =>

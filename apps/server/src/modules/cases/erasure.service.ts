@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
 import { ConflictError, NotFoundError } from '../../platform/errors/app-error.js';
+import { eraseMigrantAccounts } from '../auth/index.js';
 import { documentsRepository } from './documents.repository.js';
 import type { DocumentStorage } from './documents.storage.js';
 import { erasureRepository } from './erasure.repository.js';
@@ -54,11 +55,15 @@ export function createErasureService({ db, access, audit, storage }: Deps) {
         }
         const personIds = await erasureRepository(trx).personIds(found.personId);
         const caseIds = await erasureRepository(trx).caseIds(personIds);
+        // Their own login goes too: its e-mail and name would otherwise still name them.
+        const accountIds = (await trx.selectFrom('person').select('userId').where('id', 'in', personIds).execute())
+          .flatMap((p) => (p.userId ? [p.userId] : []));
         const storageKeys = (await documentsRepository(trx).storageKeysOfCases(caseIds)).map((d) => d.storageKey);
         const removed = await erasureRepository(trx).erase(personIds, caseIds, {
           consentRecords: input.retain.includes('consent_records'),
           financingRecords: input.retain.includes('financing_records'),
         });
+        const accountsErased = await eraseMigrantAccounts(trx, accountIds);
         const decided = await erasureRepository(trx).decide(id, {
           status: input.retain.length > 0 ? 'partially_completed' : 'completed',
           decidedBy: dpo.userId,
@@ -69,7 +74,7 @@ export function createErasureService({ db, access, audit, storage }: Deps) {
         // Counts and ids only: the trail itself must hold nothing of the person.
         await audit.record(trx, {
           actor: dpo, action: 'erasure.completed', subject: { type: 'person', id: found.personId },
-          details: { erasureRequestId: id, caseIds, removed, retained: input.retain }, request,
+          details: { erasureRequestId: id, caseIds, removed, accountsErased, retained: input.retain }, request,
         });
         return { decided, storageKeys };
       });

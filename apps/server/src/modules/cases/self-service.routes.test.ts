@@ -202,6 +202,9 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     const storageKeys = (await sql<{ storageKey: string }>`select storage_key from case_document where case_id = ${c.caseId}`.execute(t.db)).rows.map((r) => r.storageKey);
     expect(storageKeys).toHaveLength(2);
 
+    const [account] = (await sql<{ userId: string }>`select user_id from person where id = ${c.personId}`.execute(t.db)).rows;
+    expect(account?.userId).toBeTruthy();
+
     const noReason = await post(dpo, `/api/v1/erasure-requests/${pending.id}/decision`, { decision: 'erase', retain: ['consent_records'] });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().errors[0].pointer).toBe('/retainedReason');
@@ -224,6 +227,7 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
       ...(await sql`select * from case_message where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from case_document where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from audit_event where subject_id in (${c.caseId}, ${c.personId})`.execute(t.db)).rows,
+      ...(await sql`select * from app_user where id = ${account!.userId}`.execute(t.db)).rows,
     ]);
     for (const trace of ['Khadija', 'Mbengue', 'khadija.mbengue', '488 77', '1988-02-29', 'boulangerie', 'Touba', 'trésorerie', 'sœur', 'local en vue', 'Épargne familiale', 'plan-boulangerie', 'permit_pending', c.reference]) {
       expect(raw, trace).not.toContain(trace);
@@ -232,6 +236,11 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     const [erasedPerson] = (await sql<Record<string, unknown>>`select * from person where id = ${c.personId}`.execute(t.db)).rows;
     expect(erasedPerson).toMatchObject({ emailHash: null, phoneHash: null, birthDateHash: null, userId: null, gender: null });
     expect(erasedPerson!.erasedAt).not.toBeNull();
+    // Her own login is gone too: disabled, no password, no session.
+    const [login] = (await sql<{ disabledAt: Date | null; passwordHash: string | null }>`select disabled_at, password_hash from app_user where id = ${account!.userId}`.execute(t.db)).rows;
+    expect(login).toMatchObject({ passwordHash: null });
+    expect(login!.disabledAt).not.toBeNull();
+    expect((await sql<{ n: number }>`select count(*)::int as n from user_session where user_id = ${account!.userId}`.execute(t.db)).rows[0]!.n).toBe(0);
     for (const key of storageKeys) await expect(fs.access(path.join(dataDir, 'documents', key))).rejects.toThrow();
     // What the law keeps stays, detached: the consent rows, their purpose included.
     expect((await sql<{ n: number }>`select count(*)::int as n from consent where person_id = ${c.personId} and purpose <> 'erased'`.execute(t.db)).rows[0]!.n).toBe(2);
@@ -239,8 +248,8 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     expect(await counts()).toEqual(before);
     expect((await sql<{ n: number }>`select count(*)::int as n from case_financing where case_id = ${c.caseId} and amount = 1500`.execute(t.db)).rows[0]!.n).toBe(1);
 
-    // The person's account no longer reaches anything; the old reference leads nowhere.
-    expect((await get(person, '/api/v1/me/requests')).json().items).toEqual([]);
-    expect((await link(person, c.reference, '10.9.9.9')).statusCode).toBe(404);
+    // Her session ended with her account; the erased reference no longer exists.
+    expect((await get(person, '/api/v1/me/requests')).statusCode).toBe(401);
+    expect((await sql<{ n: number }>`select count(*)::int as n from support_case where reference = ${c.reference}`.execute(t.db)).rows[0]!.n).toBe(0);
   });
 });
