@@ -93,7 +93,8 @@ try {
     from support_case where request_kind = 'business_project' and reference like 'GLC-B%'`.execute(conn);
   await sql`set session_replication_role = origin`.execute(conn);
   });
-  await sql`analyze`.execute(db);
+  // Statistics and the visibility map now, so autovacuum does not wake up mid-measurement.
+  await sql`vacuum (analyze)`.execute(db);
   }
   const deskShare = Number((await sql<{ n: number }>`select count(*)::int as n from support_case where desk_id = ${diourbel.id}`.execute(db)).rows[0]!.n);
   const openShare = Number((await sql<{ n: number }>`select count(*)::int as n from support_case where desk_id = ${diourbel.id} and status <> 'closed'`.execute(db)).rows[0]!.n);

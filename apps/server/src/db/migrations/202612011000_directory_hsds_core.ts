@@ -511,7 +511,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
 
   // One search document per service and reading language: stemmed text plus unaccented keywords
-  // (names, taxonomy terms) for trigram typo tolerance. Rebuilt by the directory on every write.
+  // (names, taxonomy terms) whose words feed the spelling correction. Rebuilt on every write.
   await sql`
     create table directory_service_search (
       service_id uuid not null references hsds_service(id) on delete cascade,
@@ -529,12 +529,16 @@ export async function up(db: Kysely<any>): Promise<void> {
       target_groups text[] not null default '{}',
       primary key (service_id, locale)
     )`.execute(db);
+  // The words of the search keywords (names, terms), for spelling correction: a query word that
+  // matches no document is replaced by its nearest known words (pg_trgm similarity), as PostgreSQL's
+  // documentation suggests, instead of comparing it with every document.
+  await sql`create table directory_search_word (word text primary key)`.execute(db);
+  await sql`create index directory_search_word_trgm_idx on directory_search_word using gin (word public.gin_trgm_ops)`.execute(db);
   await sql`create index directory_service_search_terms_idx on directory_service_search using gin (term_ids)`.execute(db);
   await sql`create index directory_service_search_territory_idx on directory_service_search (territory_id, locale)`.execute(db);
   // One index per reading language: a search only ever looks at its reader's documents.
   for (const locale of ['en', 'fr', 'es', 'it', 'ar']) {
     await sql.raw(`create index directory_service_search_document_${locale}_idx on directory_service_search using gin (document) where locale = '${locale}'`).execute(db);
-    await sql.raw(`create index directory_service_search_keywords_${locale}_idx on directory_service_search using gin (keywords public.gin_trgm_ops) where locale = '${locale}'`).execute(db);
   }
 
   await sql`
@@ -553,6 +557,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table if exists directory_flag`.execute(db);
+  await sql`drop table if exists directory_search_word`.execute(db);
   await sql`drop table if exists directory_service_search`.execute(db);
   await sql`drop table if exists directory_opportunity_translation`.execute(db);
   await sql`drop table if exists directory_opportunity`.execute(db);

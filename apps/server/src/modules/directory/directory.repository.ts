@@ -7,8 +7,8 @@ export const SEARCH_CONFIG: Record<Locale, string> = { en: 'english', fr: 'frenc
 const LOCALE_CONFIGS = sql.raw(
   `(values ${Object.entries(SEARCH_CONFIG).map(([locale, config]) => `('${locale}', '${config}'::regconfig)`).join(', ')})`,
 );
-/** Typo tolerance: how close a word of the query must be to a keyword (pg_trgm word similarity). */
-const WORD_SIMILARITY = 0.45;
+/** Typo tolerance: how close a word of the query must be to a known word (pg_trgm similarity). */
+const WORD_SIMILARITY = 0.4;
 
 export type SearchRow = {
   id: string;
@@ -56,19 +56,28 @@ export const directoryRepository = (db: Executor) => ({
     // which costs far more on common words. Decided once per query, so every page agrees.
     const language = sql.lit(locale);
     const tsquery = text ? sql`websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${text}))` : sql`null`;
-    const typoMode = text
-      ? !(await sql<{ found: boolean }>`select exists (select 1 from directory_service_search where locale = ${language} and document @@ ${tsquery}) as found`.execute(db)).rows[0]!.found
-      : false;
-    const textCondition = text
-      ? typoMode
-        ? sql`lower(f_unaccent(${text})) operator(public.<%) d.keywords`
-        : sql`d.document @@ ${tsquery}`
-      : null;
-    const textScore = text
-      ? typoMode
-        ? sql`public.word_similarity(lower(f_unaccent(${text})), d.keywords)`
-        : sql`ts_rank(d.document, ${tsquery})`
-      : sql`0`;
+    let typoMode = false;
+    let corrected: string | null = null;
+    if (text) {
+      const found = (await sql<{ found: boolean }>`select exists (select 1 from directory_service_search where locale = ${language} and document @@ ${tsquery}) as found`.execute(db)).rows[0]!.found;
+      if (!found) {
+        // Spelling: each word of the query may stand for its nearest known words (trigram similarity).
+        const words = [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3))].slice(0, 8);
+        const alternatives: string[][] = [];
+        for (const word of words) {
+          const { rows } = await sql<{ word: string }>`
+            select w.word from directory_search_word w
+            where w.word operator(public.%) ${word} and public.similarity(w.word, ${word}) >= ${WORD_SIMILARITY}
+            order by public.similarity(w.word, ${word}) desc, w.word limit 3`.execute(db);
+          alternatives.push(rows.length > 0 ? rows.map((row) => row.word) : [word]);
+        }
+        typoMode = true;
+        corrected = alternatives.map((options) => options.join(' or ')).join(' ');
+      }
+    }
+    const searchQuery = typoMode ? sql`websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${corrected})` : tsquery;
+    const textCondition = text ? sql`d.document @@ ${searchQuery}` : null;
+    const textScore = text ? sql`ts_rank(d.document, ${searchQuery})` : sql`0`;
     if (textCondition) conditions.push(textCondition);
     // Every filter reads the search row itself (its copies of terms with their ancestors, languages,
     // cost, eligibility, groups), so one scan of the reader's documents answers the whole search.
@@ -166,12 +175,6 @@ export const directoryRepository = (db: Executor) => ({
     return rows;
   },
 
-  /** Runs `work` with the looser word-similarity threshold, local to its transaction. */
-  withTypoTolerance: async <T>(work: () => Promise<T>): Promise<T> => {
-    await sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY)}, true)`.execute(db);
-    return work();
-  },
-
   termsOf: async (serviceIds: string[], locale: Locale) =>
     serviceIds.length === 0
       ? []
@@ -194,6 +197,15 @@ export const directoryRepository = (db: Executor) => ({
       with recursive closure (term_id, ancestor_id) as (
         select id, id from hsds_taxonomy_term
         union all select c.term_id, t.parent_id from closure c join hsds_taxonomy_term t on t.id = c.ancestor_id where t.parent_id is not null
+      ),
+      -- What the filters test, computed once per service (not once per service and language).
+      facts as materialized (
+        select s.id,
+          array(select distinct c.ancestor_id from hsds_attribute a join closure c on c.term_id = a.taxonomy_term_id where a.link_id = s.id and a.link_entity = 'service') as term_ids,
+          array(select distinct code from (select lg.code from hsds_language lg where lg.service_id = s.id and lg.code is not null
+                                           union select unnest(s.staff_languages)) codes(code)) as languages,
+          exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0) as paid
+        from hsds_service s where ${only}
       )
       insert into directory_service_search (service_id, locale, document, keywords, status, territory_id, term_ids, languages, paid,
         diaspora_eligible, returnee_eligible, target_groups)
@@ -202,13 +214,10 @@ export const directoryRepository = (db: Executor) => ({
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)))), 'C'),
         lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))),
-        s.status, s.territory_id,
-        array(select distinct c.ancestor_id from hsds_attribute a join closure c on c.term_id = a.taxonomy_term_id where a.link_id = s.id and a.link_entity = 'service'),
-        array(select distinct code from (select lg.code from hsds_language lg where lg.service_id = s.id and lg.code is not null
-                                         union select unnest(s.staff_languages)) codes(code)),
-        exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0),
+        s.status, s.territory_id, f.term_ids, f.languages, f.paid,
         coalesce(s.diaspora_eligible, false), coalesce(s.returnee_eligible, false), s.target_groups
       from hsds_service s
+      join facts f on f.id = s.id
       cross join ${LOCALE_CONFIGS} as cfg(locale, config)
       join hsds_organization o on o.id = s.organization_id
       left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = cfg.locale
@@ -221,6 +230,11 @@ export const directoryRepository = (db: Executor) => ({
         where a.link_id = s.id and a.link_entity = 'service'
       ) terms on true
       where ${only}`.execute(db);
+    await sql`
+      insert into directory_search_word (word)
+      select distinct word from directory_service_search s, unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
+      where ${serviceIds === 'all' ? sql`true` : sql`s.service_id = any(${serviceIds}::uuid[])`} and length(word) >= 3
+      on conflict do nothing`.execute(db);
   },
 
   /** The organisations whose territories (home or served, and everything under them) contain this one. */

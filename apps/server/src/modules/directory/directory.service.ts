@@ -171,17 +171,13 @@ export function createDirectoryService({ db, access, audit }: Deps) {
 
   return {
     async search(query: DirectorySearchQuery, locale: Locale): Promise<ServiceSearchResult> {
-      const rows = await db.transaction().execute((trx) =>
-        directoryRepository(trx).withTypoTolerance(() => directoryRepository(trx).search({ ...query, locale }, keyset(query.cursor), query.limit + 1)),
-      );
+      const rows = await directoryRepository(db).search({ ...query, locale }, keyset(query.cursor), query.limit + 1);
       const toItem = await withTerms(rows.slice(0, query.limit), locale);
       return toPage(rows, query.limit, (row) => [row.sortKey, row.id], toItem);
     },
 
     async mapPoints(query: DirectorySearchQuery, locale: Locale) {
-      const points = await db.transaction().execute((trx) =>
-        directoryRepository(trx).withTypoTolerance(() => directoryRepository(trx).mapPoints({ ...query, locale })),
-      );
+      const points = await directoryRepository(db).mapPoints({ ...query, locale });
       return { points };
     },
 

@@ -170,8 +170,7 @@ export function createHsdsApiService({ db }: { db: Database }) {
     const conditions: RawBuilder<unknown>[] = [sql`true`];
     if (query.search) {
       conditions.push(sql`exists (select 1 from directory_service_search d where d.service_id = ${s('id')} and d.locale = ${locale}
-        and (d.document @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${query.search}))
-             or public.word_similarity(lower(f_unaccent(${query.search})), d.keywords) > 0.6))`);
+        and d.document @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${query.search})))`);
     }
     if (query.taxonomy_term_id) conditions.push(sql`exists (select 1 from hsds_attribute a where a.link_id = ${s('id')} and a.taxonomy_term_id::text = ${query.taxonomy_term_id})`);
     if (query.taxonomy_id) {

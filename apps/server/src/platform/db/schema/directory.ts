@@ -477,6 +477,10 @@ export interface DirectoryServiceSearchTable {
   targetGroups: string[];
 }
 
+export interface DirectorySearchWordTable {
+  word: string;
+}
+
 export interface DirectoryFlagTable {
   id: Generated<string>;
   entityType: string;
@@ -539,6 +543,7 @@ export interface DirectoryDB {
   directoryOpportunity: DirectoryOpportunityTable;
   directoryOpportunityTranslation: DirectoryOpportunityTranslationTable;
   directoryServiceSearch: DirectoryServiceSearchTable;
+  directorySearchWord: DirectorySearchWordTable;
   directoryFlag: DirectoryFlagTable;
 }
 
@@ -580,6 +585,7 @@ export const DIRECTORY_COLUMNS = {
   directoryOpportunity: ['id', 'territoryId', 'kind', 'isicCode', 'title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'organizationId', 'sourceLocale', 'createdAt', 'updatedAt'],
   directoryOpportunityTranslation: ['opportunityId', 'locale', 'title', 'description'],
   directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords', 'status', 'territoryId', 'termIds', 'languages', 'paid', 'diasporaEligible', 'returneeEligible', 'targetGroups'],
+  directorySearchWord: ['word'],
   directoryFlag: ['id', 'entityType', 'entityId', 'reason', 'flaggedBy', 'createdAt', 'resolvedAt', 'resolvedBy'],
 } as const satisfies ColumnList<DirectoryDB>;
 export const directoryColumnsListed: { [Table in keyof DirectoryDB]: never } = {} as UnlistedColumns<DirectoryDB, typeof DIRECTORY_COLUMNS>;

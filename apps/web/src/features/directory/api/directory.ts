@@ -1,4 +1,5 @@
 import {
+  FlagView,
   HsdsImportReport,
   MapPointsView,
   OpportunityList,
@@ -11,8 +12,8 @@ import {
   type OpportunityKind,
   type TargetGroup,
 } from '@glocal/contracts';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiGet, apiSend } from '../../../lib/api-client';
 import { ApiProblem } from '../../../lib/api-problem';
 import { useLocale } from '../../../lib/i18n';
 import { CSRF_HEADER, csrfToken } from '../../../lib/session';
@@ -121,4 +122,21 @@ export function uploadHsdsImport(body: HsdsImportBody, locale: Locale, onProgres
     };
     request.send(JSON.stringify(body));
   });
+}
+
+/** Marks a service checked today (its editors) or flags it for a check (desk staff and officers). */
+export function useServiceReview(serviceId: string) {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['directory'] });
+  return {
+    verify: useMutation({
+      mutationFn: () => apiSend('PATCH', `/api/v1/directory/services/${encodeURIComponent(serviceId)}`, { locale, body: { locale, verified: true }, schema: ServiceDetailView }),
+      onSuccess: refresh,
+    }),
+    flag: useMutation({
+      mutationFn: (reason: string) => apiSend('POST', '/api/v1/directory/flags', { locale, body: { entityType: 'service', entityId: serviceId, reason }, schema: FlagView }),
+      onSuccess: refresh,
+    }),
+  };
 }

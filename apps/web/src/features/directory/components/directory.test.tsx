@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderAtPath } from '../../../testing/render-app';
-import { fakeStaffApi, problemResponse } from '../../../testing/staff-api';
+import { fakeStaffApi, problemResponse, staffMe } from '../../../testing/staff-api';
 import { FIN_CRD, SERVICE_ID, TERRITORY_ID, searchFixture, serviceFixture, taxonomyFixture } from '../testing/directory.fixtures';
 import { DirectorySearch } from './directory-search';
 import { ServiceDetails } from './service-details';
@@ -59,5 +59,25 @@ describe('the services directory', { timeout: 20_000 }, () => {
     expect(screen.getByRole('link', { name: '+221 33 971 10 10' })).toHaveAttribute('href', 'tel:+221339711010');
     expect(screen.getByText(/Last checked on October 1, 2026/)).toBeInTheDocument();
     expect(screen.getByText(/250,000/)).toBeInTheDocument();
+  });
+
+  it('lets an editor confirm the entry is up to date, and desk staff flag it', async () => {
+    const coach = staffMe([{ organisationId: '66666666-6666-4666-8666-666666666666', organisationName: 'CAIM Diourbel', role: 'coach' }]);
+    const { sent } = fakeStaffApi(
+      {
+        [`GET /api/v1/directory/services/${SERVICE_ID}`]: () => jsonResponse(serviceFixture({ canEdit: true })),
+        [`PATCH /api/v1/directory/services/${SERVICE_ID}`]: () => jsonResponse(serviceFixture({ canEdit: true })),
+        'POST /api/v1/directory/flags': () => jsonResponse({ id: SERVICE_ID, entityType: 'service', entityId: SERVICE_ID, reason: 'Closed', createdAt: '2026-12-01T08:00:00.000Z' }, { status: 201 }),
+      },
+      coach,
+    );
+    await renderAtPath(<ServiceDetails serviceId={SERVICE_ID} />, `/directory/services/${SERVICE_ID}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm it is up to date' }));
+    expect(await screen.findByText(/marked as checked today/)).toBeInTheDocument();
+    expect(JSON.parse(sent.find((request) => request.method === 'PATCH')!.body!)).toEqual({ locale: 'en', verified: true });
+    fireEvent.change(screen.getByRole('textbox', { name: 'What is wrong or out of date?' }), { target: { value: 'The office moved' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Flag for a check' }));
+    expect(await screen.findByText(/the owner and the desks will check it/)).toBeInTheDocument();
+    expect(JSON.parse(sent.find((request) => request.method === 'POST')!.body!)).toMatchObject({ entityType: 'service', reason: 'The office moved' });
   });
 });

@@ -7,6 +7,7 @@ import { PageHeading } from '../../../components/ui/page-heading';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useService } from '../api/directory';
 import { TARGET_GROUP_MESSAGES, weekdayNames } from '../utils/directory-messages';
+import { ServiceReview } from './service-review';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -184,6 +185,7 @@ function ServiceBody({ service }: { service: ServiceDetailView }) {
           <p>{formatMessage({ id: 'directory.service.none' })}</p>
         )}
       </Section>
+      <ServiceReview serviceId={service.id} canEdit={service.canEdit} />
     </article>
   );
 }
