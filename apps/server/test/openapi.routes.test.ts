@@ -25,7 +25,7 @@ describe('API description', () => {
   });
 
   // Collection GETs without a path parameter are lists, except these single documents.
-  const NOT_LISTS = ['/api/v1/auth/me', '/api/v1/invitations/lookup', '/api/v1/audit-events/export.csv', '/api/v1/audit-events/verification', '/api/v1/cases/board', '/api/v1/cases/outcomes/summary', '/api/v1/cases/workload', '/api/v1/me/requests/export.json', '/api/v1/me/requests/export.html', '/api/v1/me/requests/erasure', '/api/v1/remittances/reports/savings', '/api/v1/remittances/reports/corridors/{corridor}/csv'];
+  const NOT_LISTS = ['/api/v1/auth/me', '/api/v1/invitations/lookup', '/api/v1/audit-events/export.csv', '/api/v1/audit-events/verification', '/api/v1/cases/board', '/api/v1/cases/outcomes/summary', '/api/v1/cases/workload', '/api/v1/me/requests/export.json', '/api/v1/me/requests/export.html', '/api/v1/me/requests/erasure', '/api/v1/remittances/reports/savings', '/api/v1/remittances/reports/corridors/{corridor}/csv', '/api/v1/directory/map-points', '/api/v1/directory/exports'];
 
   it('every list endpoint answers the { items, nextCursor } envelope', async () => {
     const document = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json();

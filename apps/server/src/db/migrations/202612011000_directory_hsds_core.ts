@@ -534,11 +534,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   // documentation suggests, instead of comparing it with every document.
   await sql`create table directory_search_word (word text primary key)`.execute(db);
   await sql`create index directory_search_word_trgm_idx on directory_search_word using gin (word public.gin_trgm_ops)`.execute(db);
-  await sql`create index directory_service_search_terms_idx on directory_service_search using gin (term_ids)`.execute(db);
   await sql`create index directory_service_search_territory_idx on directory_service_search (territory_id, locale)`.execute(db);
   // One index per reading language: a search only ever looks at its reader's documents.
   for (const locale of ['en', 'fr', 'es', 'it', 'ar']) {
     await sql.raw(`create index directory_service_search_document_${locale}_idx on directory_service_search using gin (document) where locale = '${locale}'`).execute(db);
+    await sql.raw(`create index directory_service_search_terms_${locale}_idx on directory_service_search using gin (term_ids) where locale = '${locale}'`).execute(db);
   }
 
   await sql`

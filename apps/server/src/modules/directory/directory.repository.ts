@@ -46,7 +46,12 @@ export const directoryRepository = (db: Executor) => ({
     return rows.map((row) => [row.id, row.latitude, row.longitude]);
   },
 
-  async run(query: DirectorySearchQuery & { locale: Locale }, after: [string, string] | undefined, limit: number, mode: 'page' | 'points'): Promise<unknown[]> {
+  /** The ids of every service the text (and spelling correction) finds, for the HSDS API's `search`. */
+  async matchingIds(q: string, locale: Locale): Promise<string[]> {
+    return (await this.run({ q, locale, limit: 1 } as DirectorySearchQuery & { locale: Locale }, undefined, 0, 'ids')) as string[];
+  },
+
+  async run(query: DirectorySearchQuery & { locale: Locale }, after: [string, string] | undefined, limit: number, mode: 'page' | 'points' | 'ids'): Promise<unknown[]> {
     const { locale } = query;
     const text = query.q && query.q.length > 0 ? query.q : null;
     const near = query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon } : null;
@@ -123,6 +128,7 @@ export const directoryRepository = (db: Executor) => ({
         from directory_service_search d
         where d.locale = ${language} and ${sql.join(conditions, sql` and `)}
       )`;
+    if (mode === 'ids') return (await sql<{ id: string }>`${prefix} select c.id from c`.execute(db)).rows.map((row) => row.id);
     if (mode === 'points') {
       const { rows } = await sql<{ id: string; latitude: number; longitude: number }>`
         ${prefix}
@@ -233,7 +239,7 @@ export const directoryRepository = (db: Executor) => ({
     await sql`
       insert into directory_search_word (word)
       select distinct word from directory_service_search s, unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
-      where ${serviceIds === 'all' ? sql`true` : sql`s.service_id = any(${serviceIds}::uuid[])`} and length(word) >= 3
+      where ${serviceIds === 'all' ? sql`true` : sql`s.service_id = any(${serviceIds}::uuid[])`} and length(word) >= 3 and word !~ '^[0-9]+$'
       on conflict do nothing`.execute(db);
   },
 

@@ -2,7 +2,7 @@ import type { Locale } from '@glocal/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../../../platform/db/database.js';
 import { NotFoundError } from '../../../platform/errors/app-error.js';
-import { SEARCH_CONFIG } from '../directory.repository.js';
+import { directoryRepository } from '../directory.repository.js';
 import { selectRows, toJsonObject } from './hsds-rows.js';
 import { resource } from './hsds-schema.js';
 
@@ -165,12 +165,12 @@ export function createHsdsApiService({ db }: { db: Database }) {
     });
   }
 
-  function serviceFilters(query: HsdsListQuery, locale: Locale, alias = 's') {
+  function serviceFilters(query: HsdsListQuery, searchIds: string[] | null, alias = 's') {
     const s = (column: string) => sql.ref(`${alias}.${column}`);
     const conditions: RawBuilder<unknown>[] = [sql`true`];
     if (query.search) {
-      conditions.push(sql`exists (select 1 from directory_service_search d where d.service_id = ${s('id')} and d.locale = ${locale}
-        and d.document @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${query.search})))`);
+      // The directory's own search (stemming, accents, spelling), in the reader's language.
+      conditions.push(sql`${s('id')} = any(${searchIds ?? []}::uuid[])`);
     }
     if (query.taxonomy_term_id) conditions.push(sql`exists (select 1 from hsds_attribute a where a.link_id = ${s('id')} and a.taxonomy_term_id::text = ${query.taxonomy_term_id})`);
     if (query.taxonomy_id) {
@@ -190,7 +190,7 @@ export function createHsdsApiService({ db }: { db: Database }) {
     }),
 
     async listServices(query: HsdsListQuery, locale: Locale) {
-      const where = serviceFilters(query, locale);
+      const where = serviceFilters(query, query.search ? await directoryRepository(db).matchingIds(query.search, locale) : null);
       if (query.minimal) {
         const { rows } = await sql<{ id: string; lastModified: string | null }>`
           select s.id::text as id, to_json(s.last_modified) #>> '{}' as last_modified from hsds_service s where ${where} order by s.id`.execute(db);
@@ -212,7 +212,7 @@ export function createHsdsApiService({ db }: { db: Database }) {
     },
 
     async listServiceAtLocations(query: HsdsListQuery, locale: Locale) {
-      const conditions: RawBuilder<unknown>[] = [serviceFilters(query, locale)];
+      const conditions: RawBuilder<unknown>[] = [serviceFilters(query, query.search ? await directoryRepository(db).matchingIds(query.search, locale) : null)];
       if (query.postcode && !query.proximity) {
         conditions.push(sql`exists (select 1 from hsds_address a where a.location_id = sal.location_id and a.postal_code = ${query.postcode})`);
       }
