@@ -24,14 +24,33 @@ describe('API description', () => {
     expect(Object.keys(listSchema.properties)).toEqual(['items', 'nextCursor']);
   });
 
-  // Collection GETs without a path parameter are lists, except these single documents.
-  const NOT_LISTS = ['/api/v1/auth/me', '/api/v1/invitations/lookup', '/api/v1/audit-events/export.csv', '/api/v1/audit-events/verification', '/api/v1/cases/board', '/api/v1/cases/outcomes/summary', '/api/v1/cases/workload', '/api/v1/me/requests/export.json', '/api/v1/me/requests/export.html', '/api/v1/me/requests/erasure', '/api/v1/remittances/reports/savings', '/api/v1/remittances/reports/corridors/{corridor}/csv', '/api/v1/directory/map-points', '/api/v1/directory/exports'];
+  // JSON GETs that do not end on a record's id are lists, except these single documents.
+  const NOT_LISTS = [
+    '/api/v1/auth/me',
+    '/api/v1/invitations/lookup',
+    '/api/v1/audit-events/export.csv',
+    '/api/v1/audit-events/verification',
+    '/api/v1/cases/board',
+    '/api/v1/cases/outcomes/summary',
+    '/api/v1/cases/workload',
+    '/api/v1/me/requests/export.json',
+    '/api/v1/me/requests/export.html',
+    '/api/v1/me/requests/erasure',
+    '/api/v1/remittances/reports/savings',
+    '/api/v1/remittances/reports/corridors/{corridor}/csv',
+    '/api/v1/directory/map-points',
+    '/api/v1/directory/exports',
+    '/api/v1/intake/options',
+    '/api/v1/remittances/corridors/{corridor}/stats',
+  ];
 
   it('every list endpoint answers the { items, nextCursor } envelope', async () => {
     const document = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const lists = Object.entries<Record<string, any>>(document.paths)
       .filter(([path, item]) => path.startsWith('/api/v1/') && !path.endsWith('}') && item.get && !NOT_LISTS.includes(path))
-      .map(([path, item]) => [path, item.get?.responses?.['200']?.content?.['application/json']?.schema] as const);
+      .map(([path, item]) => [path, item.get?.responses?.['200']?.content?.['application/json']?.schema] as const)
+      // Files and pages (a document's content, a printable receipt) are not JSON documents at all.
+      .filter(([, schema]) => schema?.type === 'object' && schema.properties);
     expect(lists.length).toBeGreaterThan(0);
     for (const [path, schema] of lists) {
       expect(Object.keys(schema.properties), path).toEqual(['items', 'nextCursor']);

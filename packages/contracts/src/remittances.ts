@@ -120,8 +120,8 @@ export const CorridorStats = z.object({
 });
 export type CorridorStats = z.infer<typeof CorridorStats>;
 
+/** Each quarter's figures, oldest first; every item names its corridor. */
 export const CorridorHistory = z.object({
-  corridor: CorridorCode,
   items: z.array(CorridorStats),
   nextCursor: z.null(),
 });

@@ -293,7 +293,7 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
       const periods = await repository.periods(from, to);
       const items: CorridorStats[] = [];
       for (const period of periods) items.push(await statsFor(from, to, period));
-      return { corridor, items, nextCursor: null };
+      return { items, nextCursor: null };
     },
 
     async corridors(): Promise<CorridorList> {
