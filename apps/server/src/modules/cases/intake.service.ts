@@ -52,18 +52,15 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
   async function throttle(client: Client): Promise<void> {
     const now = new Date();
     const windowStart = new Date(now.getTime() - RATE_WINDOW_MS);
-    const { rows } = await db.transaction().execute(async (trx) => {
-      // A counter: losing the last few increments in a database crash is harmless, so it need
-      // not wait for the disk (which would cost a flush per submission).
-      await sql`set local synchronous_commit = off`.execute(trx);
-      return sql<{ failures: number; windowStartedAt: Date }>`
-        insert into sign_in_throttle as t (key, failures, window_started_at)
-        values (${`intake:ip:${client.ip}`}, 1, ${now})
-        on conflict (key) do update set
-          failures = case when t.window_started_at < ${windowStart} then 1 else t.failures + 1 end,
-          window_started_at = case when t.window_started_at < ${windowStart} then ${now} else t.window_started_at end
-        returning failures, window_started_at`.execute(trx);
-    });
+    // One statement, committed on its own: every submission from an address updates the same row,
+    // so its lock must be held for no longer than the statement itself.
+    const { rows } = await sql<{ failures: number; windowStartedAt: Date }>`
+      insert into sign_in_throttle as t (key, failures, window_started_at)
+      values (${`intake:ip:${client.ip}`}, 1, ${now})
+      on conflict (key) do update set
+        failures = case when t.window_started_at < ${windowStart} then 1 else t.failures + 1 end,
+        window_started_at = case when t.window_started_at < ${windowStart} then ${now} else t.window_started_at end
+      returning failures, window_started_at`.execute(db);
     const counted = rows[0]!;
     if (counted.failures <= rateLimitPerHour) return;
     const retryAfterSeconds = Math.max(1, Math.ceil((new Date(counted.windowStartedAt).getTime() + RATE_WINDOW_MS - now.getTime()) / 1000));
