@@ -21,15 +21,19 @@ export const intakeRepository = (db: Executor) => ({
     return rows;
   },
 
-  async desk(id: string): Promise<IntakeDesk | undefined> {
-    return (await this.desks()).find((desk) => desk.id === id);
-  },
-
-  /** The desk serving a territory: the one whose territory is the nearest ancestor-or-self of it. */
-  async deskForTerritory(territoryId: string): Promise<IntakeDesk | undefined> {
-    const { rows } = await sql<{ id: string; name: string }>`
+  /**
+   * The territories among `territoryIds` that exist, and the desk taking the request (the one
+   * asked for, else the help desk whose territory is the nearest ancestor-or-self of
+   * `residenceTerritoryId`): one round trip.
+   */
+  async territoriesAndDesk(territoryIds: readonly string[], deskId: string | undefined, residenceTerritoryId: string) {
+    const known = territoryIds.length === 0 ? sql`'{}'::uuid[]` : sql`(select coalesce(array_agg(id), '{}') from territory where id in (${sql.join(territoryIds)}))`;
+    const desk = deskId
+      ? sql`select o.id, o.name from organisation o where o.type = 'help_desk' and o.id = ${deskId}`
+      : sql`select d.id, d.name from desk_territory d join up on up.id = d.territory_id order by up.depth, d.name limit 1`;
+    const { rows } = await sql<{ knownTerritoryIds: string[]; deskId: string | null; deskName: string | null }>`
       with recursive up(id, parent_id, depth) as (
-        select id, parent_id, 0 from territory where id = ${territoryId}
+        select id, parent_id, 0 from territory where id = ${residenceTerritoryId}
         union all
         select t.id, t.parent_id, up.depth + 1 from territory t join up on t.id = up.parent_id
       ),
@@ -37,17 +41,15 @@ export const intakeRepository = (db: Executor) => ({
         select o.id, o.name, o.home_territory_id as territory_id from organisation o where o.type = 'help_desk'
         union
         select o.id, o.name, ot.territory_id from organisation o join organisation_territory ot on ot.organisation_id = o.id where o.type = 'help_desk'
-      )
-      select d.id, d.name from desk_territory d join up on up.id = d.territory_id
-       order by up.depth, d.name limit 1`.execute(db);
-    const found = rows[0];
-    return found ? { ...found, territoryIds: [] } : undefined;
-  },
-
-  async existingTerritories(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await db.selectFrom('territory').select('id').where('id', 'in', ids).execute();
-    return new Set(rows.map((row) => row.id));
+      ),
+      chosen as (${desk})
+      select ${known} as known_territory_ids, chosen.id as desk_id, chosen.name as desk_name
+        from (select 1) one left join chosen on true`.execute(db);
+    const row = rows[0]!;
+    return {
+      known: new Set(row.knownTerritoryIds),
+      desk: row.deskId ? ({ id: row.deskId, name: row.deskName!, territoryIds: [] } satisfies IntakeDesk) : undefined,
+    };
   },
 
   async territories(locale: string) {

@@ -2,6 +2,7 @@ import { IntakeOptionsView, IntakeReceiptView, INTAKE_POLICY_VERSION, REFERENCE_
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
+import { createAuditTrail } from '../../platform/audit/audit-trail.js';
 import { createFieldCipher } from '../../platform/crypto/field-encryption.js';
 import { createLookupHasher } from '../../platform/crypto/lookup-hash.js';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
@@ -216,5 +217,23 @@ describe('public intake', () => {
     expect(options.currencies).toEqual(expect.arrayContaining(['EUR', 'XOF']));
     expect(options.sectors).toHaveLength(21);
     expect(options.sectors.flatMap((s) => s.divisions)).toHaveLength(88);
+  });
+
+  it('writes all of a submission or nothing: a failure in its last insert leaves no row, and its audit entry is appended once', async () => {
+    // The business project's first stage is the last of the submission's inserts: make it fail.
+    await sql`create function intake_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(t.db);
+    await sql`create trigger intake_test_refuse before insert on business_stage_transition for each row execute function intake_test_refuse()`.execute(t.db);
+    const before = await counts();
+    try {
+      expect((await submit(business({ person: { ...business().person, email: 'tout.ou.rien@example.org' } }))).statusCode).toBe(500);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await sql`drop trigger intake_test_refuse on business_stage_transition`.execute(t.db);
+      await sql`drop function intake_test_refuse()`.execute(t.db);
+    }
+    expect((await submit(business())).statusCode).toBe(201);
+    const after = await counts();
+    expect(after).toEqual(before.map((n) => n + 1));
+    expect(await createAuditTrail().verify(t.db)).toMatchObject({ ok: true });
   });
 });

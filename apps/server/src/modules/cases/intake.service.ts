@@ -10,9 +10,10 @@ import {
   type IntakeReceiptView,
   type ProblemFieldError,
 } from '@glocal/contracts';
-import { sql } from 'kysely';
-import type { AuditTrail } from '../../platform/audit/audit-trail.js';
-import type { Database, Executor } from '../../platform/db/database.js';
+import { sql, type QueryCreator } from 'kysely';
+import { auditAppendCall, type AuditTrail } from '../../platform/audit/audit-trail.js';
+import type { Database } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
 import { AppError, BadRequestError } from '../../platform/errors/app-error.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { translatedMail } from '../../platform/mail/translated-mail.js';
@@ -67,28 +68,25 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
     throw new AppError('rate_limited', 429, { retryAfterSeconds });
   }
 
-  async function checkTerritories(db: Executor, input: IntakeBody) {
+  /** The territories must exist and a desk must take the request: both answered by one query. */
+  async function territoriesAndDesk(input: IntakeBody): Promise<IntakeDesk> {
     const wanted: [string, string | undefined][] = [
       ['/person/residenceTerritoryId', input.person.residenceTerritoryId],
       ['/person/originTerritoryId', input.person.originTerritoryId],
       ['/businessProject/setupTerritoryId', input.businessProject?.setupTerritoryId],
     ];
-    const known = await intakeRepository(db).existingTerritories(wanted.flatMap(([, id]) => (id ? [id] : [])));
+    const { known, desk } = await intakeRepository(db).territoriesAndDesk(
+      wanted.flatMap(([, id]) => (id ? [id] : [])),
+      input.deskId,
+      input.person.residenceTerritoryId,
+    );
     const errors: ProblemFieldError[] = wanted
       .filter(([, id]) => id && !known.has(id))
       .map(([pointer]) => ({ pointer, in: 'body', code: 'unknown_territory' }));
     if (errors.length > 0) throw new BadRequestError('intake.unknown_territory', {}, errors);
-  }
-
-  async function chooseDesk(db: Executor, input: IntakeBody): Promise<IntakeDesk> {
-    if (input.deskId) {
-      const desk = await intakeRepository(db).desk(input.deskId);
-      if (!desk) throw new BadRequestError('intake.desk_not_found', {}, [{ pointer: '/deskId', in: 'body', code: 'unknown_desk' }]);
-      return desk;
-    }
-    const desk = await intakeRepository(db).deskForTerritory(input.person.residenceTerritoryId);
-    if (!desk) throw new BadRequestError('intake.no_desk_for_territory', {}, [{ pointer: '/deskId', in: 'body', code: 'no_desk_for_territory' }]);
-    return desk;
+    if (desk) return desk;
+    if (input.deskId) throw new BadRequestError('intake.desk_not_found', {}, [{ pointer: '/deskId', in: 'body', code: 'unknown_desk' }]);
+    throw new BadRequestError('intake.no_desk_for_territory', {}, [{ pointer: '/deskId', in: 'body', code: 'no_desk_for_territory' }]);
   }
 
   return {
@@ -106,8 +104,7 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
 
     async submit(input: IntakeBody, client: Client): Promise<IntakeReceiptView> {
       await throttle(client);
-      await checkTerritories(db, input);
-      const desk = await chooseDesk(db, input);
+      const desk = await territoriesAndDesk(input);
       const email = input.person.email;
 
       // A bot filled the field people never see: answer as a success would, keep nothing.
@@ -128,80 +125,111 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
   };
 
   async function store(input: IntakeBody, desk: IntakeDesk, client: Client, email: string | undefined): Promise<IntakeReceiptView> {
-    const reference = await db.transaction().execute(async (trx) => {
-      const person = await people.create(trx, { ...input.person, preferredLocale: input.locale });
-      const reference = newReference();
-      const caseId = randomUUID();
-      await trx
-        .insertInto('supportCase')
-        .values({
-          id: caseId,
-          reference,
-          personId: person.id,
-          deskId: desk.id,
-          requestKind: input.requestKind,
-          needEncrypted: people.encryptNeed(caseId, input.need),
-          source: 'intake_form',
-          intakeLocale: input.locale,
-        })
-        .execute();
-      await trx
-        .insertInto('consent')
-        .values({
-          personId: person.id,
-          caseId,
-          kind: 'processing',
-          purpose: 'support_request',
-          dataCategories: ['identity', 'contact', 'request'],
-          legalBasis: 'consent',
-          method: 'online_form',
-          policyVersion: input.consent.policyVersion,
-          recordedBy: null,
-        })
-        .execute();
-      const project = input.businessProject;
-      if (input.requestKind === 'business_project' && project) {
-        await trx
-          .insertInto('businessProject')
-          .values({
-            caseId,
-            idea: project.idea,
-            isicSection: project.isicSection ?? null,
-            isicDivision: project.isicDivision ?? null,
-            setupTerritoryId: project.setupTerritoryId ?? null,
-            ownFundsAmount: project.funds?.own ?? null,
-            neededAmount: project.funds?.needed ?? null,
-            currency: project.funds && (project.funds.own || project.funds.needed) ? project.funds.currency : null,
-          })
-          .execute();
-        await trx.insertInto('businessStageTransition').values({ caseId, fromStage: null, toStage: 'idea', movedBy: null, reason: 'intake' }).execute();
-      }
-
-      const hashes = people.lookupHashes(input.person);
-      const candidates = await duplicatesRepository(trx).candidates(
-        { normalisedName: person.normalisedName, email: hashes.email, phone: hashes.phone, birthDate: hashes.birthDate },
-        [desk.id],
-        person.id,
-      );
-      for (const candidate of candidates) await duplicatesRepository(trx).insert(person.id, candidate.personId, candidate.matchedOn);
-
-      // No personal data in the trail: the case and person ids say where to look.
-      await audit.record(trx, {
-        actor: null,
-        action: 'intake.submitted',
-        subject: { type: 'case', id: caseId },
-        organisationId: desk.id,
-        details: {
-          personId: person.id,
-          requestKind: input.requestKind,
-          policyVersion: input.consent.policyVersion,
-          possibleDuplicates: candidates.length,
-          ...(input.submittedOfflineAt ? { submittedOfflineAt: input.submittedOfflineAt } : {}),
-        },
-        request: client,
-      });
-      return reference;
+    const person = people.personValues({ ...input.person, preferredLocale: input.locale });
+    const reference = newReference();
+    const caseId = randomUUID();
+    const hashes = people.lookupHashes(input.person);
+    // Read before the write: the audit entry, hashed in JS, says how many were found.
+    const candidates = await duplicatesRepository(db).candidates(
+      { normalisedName: person.normalisedName, email: hashes.email, phone: hashes.phone, birthDate: hashes.birthDate },
+      [desk.id],
+      person.id,
+    );
+    const project = input.requestKind === 'business_project' ? input.businessProject : undefined;
+    // No personal data in the trail: the case and person ids say where to look.
+    const audited = auditAppendCall({
+      actor: null,
+      action: 'intake.submitted',
+      subject: { type: 'case', id: caseId },
+      organisationId: desk.id,
+      details: {
+        personId: person.id,
+        requestKind: input.requestKind,
+        policyVersion: input.consent.policyVersion,
+        possibleDuplicates: candidates.length,
+        ...(input.submittedOfflineAt ? { submittedOfflineAt: input.submittedOfflineAt } : {}),
+      },
+      request: client,
     });
+
+    // The whole write is one statement, data-modifying CTEs with no explicit transaction: atomic on
+    // its own, one round trip, and the audit chain lock (taken in audit_event_append) is held only
+    // until this statement commits. Data-modifying CTEs always run; the audit one is a select, run
+    // (once: each CTE it joins returns one row) because the final select reads it. Foreign keys are
+    // checked at the statement's end.
+    // Typed as the plain database: no CTE here reads another's rows, only the final select reads one.
+    let write: QueryCreator<DB> = db
+      .with('newPerson', (qc) => qc.insertInto('person').values(person).returning('id'))
+      .with('newCase', (qc) =>
+        qc
+          .insertInto('supportCase')
+          .values({
+            id: caseId,
+            reference,
+            personId: person.id,
+            deskId: desk.id,
+            requestKind: input.requestKind,
+            needEncrypted: people.encryptNeed(caseId, input.need),
+            source: 'intake_form',
+            intakeLocale: input.locale,
+          })
+          .returning('id'),
+      )
+      .with('newConsent', (qc) =>
+        qc
+          .insertInto('consent')
+          .values({
+            personId: person.id,
+            caseId,
+            kind: 'processing',
+            purpose: 'support_request',
+            dataCategories: ['identity', 'contact', 'request'],
+            legalBasis: 'consent',
+            method: 'online_form',
+            policyVersion: input.consent.policyVersion,
+            recordedBy: null,
+          })
+          .returning('id'),
+      ) as unknown as QueryCreator<DB>;
+    if (project) {
+      write = write
+        .with('newProject', (qc) =>
+          qc
+            .insertInto('businessProject')
+            .values({
+              caseId,
+              idea: project.idea,
+              isicSection: project.isicSection ?? null,
+              isicDivision: project.isicDivision ?? null,
+              setupTerritoryId: project.setupTerritoryId ?? null,
+              ownFundsAmount: project.funds?.own ?? null,
+              neededAmount: project.funds?.needed ?? null,
+              currency: project.funds && (project.funds.own || project.funds.needed) ? project.funds.currency : null,
+            })
+            .returning('caseId'),
+        )
+        .with('newTransition', (qc) =>
+          qc.insertInto('businessStageTransition').values({ caseId, fromStage: null, toStage: 'idea', movedBy: null, reason: 'intake' }).returning('id'),
+        ) as unknown as QueryCreator<DB>;
+    }
+    if (candidates.length > 0) {
+      write = write.with('newDuplicates', (qc) =>
+        qc
+          .insertInto('personDuplicate')
+          .values(candidates.map((candidate) => ({ personId: person.id, duplicateOfPersonId: candidate.personId, matchedOn: candidate.matchedOn })))
+          .onConflict((conflict) => conflict.columns(['personId', 'duplicateOfPersonId']).doNothing())
+          .returning('id'),
+      ) as unknown as QueryCreator<DB>;
+    }
+    // The append reads the inserted rows, so they are written first and the chain lock, taken by
+    // the append, is held for as little of the statement as possible.
+    // (as the database names them: the camel-case plugin maps the CTE names above to snake case)
+    const written = ['new_person', 'new_case', 'new_consent', ...(project ? ['new_project', 'new_transition'] : [])];
+    await write
+      .with('audited', () => sql`(select ${audited} as appended from ${sql.join(written.map((name) => sql.table(name)), sql`, `)})`)
+      .selectFrom('audited')
+      .select('audited.appended')
+      .execute();
 
     if (email) {
       mailer.sendInBackground(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { actorLabel, type AuditedActor } from '../auth/actor.js';
 import type { Database } from '../db/database.js';
 import type { DB } from '../db/schema.js';
@@ -74,30 +74,38 @@ export function changedFields(
   return changes;
 }
 
+/**
+ * The call `audit_event_append(…)` for an entry (lock, last hash and insert, migration 202612010905),
+ * its fields and canonical text built here only, for `record` and for statements that append their
+ * entry in a data-modifying CTE (one round trip for a whole write: see the intake).
+ */
+export function auditAppendCall(entry: AuditEntry): RawBuilder<unknown> {
+  const fields: HashedFields = {
+    occurredAt: new Date(),
+    actorUserId: entry.actor?.userId ?? null,
+    actorLabel: actorLabel(entry.actor),
+    action: entry.action,
+    subjectType: entry.subject?.type ?? null,
+    subjectId: entry.subject?.id ?? null,
+    organisationId: entry.organisationId ?? null,
+    outcome: entry.outcome ?? 'success',
+    details: JSON.parse(JSON.stringify(entry.details ?? {})),
+    ip: entry.request?.ip ?? null,
+    requestId: entry.request?.id ?? null,
+  };
+  return sql`audit_event_append(
+    ${fields.occurredAt}, ${fields.actorUserId}, ${fields.actorLabel}, ${fields.action}, ${fields.subjectType},
+    ${fields.subjectId}, ${fields.organisationId}, ${fields.outcome}, ${JSON.stringify(fields.details)}::jsonb,
+    ${fields.ip}, ${fields.requestId}, ${canonicalEntry(fields)})`;
+}
+
 export type AuditTrail = ReturnType<typeof createAuditTrail>;
 
 export function createAuditTrail() {
   return {
     /** Appends an entry in the caller's transaction: the change and its record commit together. */
     async record(trx: Transaction<DB>, entry: AuditEntry): Promise<void> {
-      const fields: HashedFields = {
-        occurredAt: new Date(),
-        actorUserId: entry.actor?.userId ?? null,
-        actorLabel: actorLabel(entry.actor),
-        action: entry.action,
-        subjectType: entry.subject?.type ?? null,
-        subjectId: entry.subject?.id ?? null,
-        organisationId: entry.organisationId ?? null,
-        outcome: entry.outcome ?? 'success',
-        details: JSON.parse(JSON.stringify(entry.details ?? {})),
-        ip: entry.request?.ip ?? null,
-        requestId: entry.request?.id ?? null,
-      };
-      // Lock, last hash and insert in one statement (migration 202612010905): see chainHash.
-      await sql`select audit_event_append(
-        ${fields.occurredAt}, ${fields.actorUserId}, ${fields.actorLabel}, ${fields.action}, ${fields.subjectType},
-        ${fields.subjectId}, ${fields.organisationId}, ${fields.outcome}, ${JSON.stringify(fields.details)}::jsonb,
-        ${fields.ip}, ${fields.requestId}, ${canonicalEntry(fields)})`.execute(trx);
+      await sql`select ${auditAppendCall(entry)}`.execute(trx);
     },
 
     /** Recomputes the chain; names the first entry altered, or the first after a missing one. */
