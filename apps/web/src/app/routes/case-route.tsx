@@ -17,6 +17,7 @@ import { CaseAssignment } from '../../features/cases/components/desk-workload';
 import { ConsentReferralPanel } from '../../features/case-collaboration/components/consent-referral-panel';
 import { DocumentsPanel } from '../../features/case-collaboration/components/documents-panel';
 import { MessagesPanel } from '../../features/case-collaboration/components/messages-panel';
+import { CaseServiceReferrals } from '../../features/directory/components/case-service-referrals';
 import { useAllOrganisations } from '../../features/organisations/api/get-organisations';
 import { useTerritories } from '../../features/territories/api/get-territories';
 
@@ -62,6 +63,10 @@ function caseSections(detail: CaseDetailView, formatMessage: ReturnType<typeof u
     // Each desk that reads the case keeps its own notes (a referring desk included).
     { id: 'notes', title: formatMessage({ id: 'cases.section.notes' }), content: <CaseNotes caseId={detail.id} canWrite={detail.status !== 'closed'} /> },
     { id: 'outcome', title: formatMessage({ id: 'cases.section.outcome' }), content: <CaseOutcome detail={detail} organisations={options.organisations} /> },
+    // Directory: the services the person was referred to and whether they got them, with dates (the case's record of them).
+    ...(detail.can.update
+      ? [{ id: 'services', title: formatMessage({ id: 'directory.case_referrals.title' }), content: <CaseServiceReferrals caseId={detail.id} canRefer={detail.status !== 'closed'} /> }]
+      : []),
     // Case collaboration: consent and referral, documents, the thread with the person.
     {
       id: 'referral',

@@ -1,0 +1,73 @@
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations, messages } from './support.js';
+
+const en = messages('en');
+// A shared 2-core machine: pages loaded on demand may take longer than the default 5 s to appear.
+const expect = baseExpect.configure({ timeout: 15_000 });
+const COACH = { email: 'coach.diourbel@glocal.test', password: 'glocal-demo-2026' };
+
+/** A walk-in case opened at the coach's desk through the API (the desk's "new case" counter). */
+async function openWalkInCase(page: Page, csrfToken: string) {
+  const desks = await page.request.get('/api/v1/organisations?type=help_desk&q=CAIM%20Diourbel');
+  const deskId = (await desks.json()).items[0].id as string;
+  const response = await page.request.post('/api/v1/cases', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      deskId,
+      requestKind: 'business_project',
+      idea: 'Un atelier de couture à Diourbel',
+      person: { givenName: 'Mame', familyName: `Ndiaye${Date.now()}`, email: 'mame.ndiaye@example.test', preferredLocale: 'fr' },
+      processingConsent: { method: 'in_person', policyVersion: '2026-12-01' },
+      tags: ['e2e'],
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; reference: string; personName: string };
+}
+
+test('a coach finds a micro-credit service, links it to a case, records that the person got it, and sees it listed', async ({ page }) => {
+  test.setTimeout(120_000);
+
+  await page.goto('/sign-in');
+  await page.getByLabel(en('auth.field.email')).fill(COACH.email);
+  await page.getByLabel(en('auth.field.password')).fill(COACH.password);
+  await page.getByRole('button', { name: en('auth.sign_in.submit') }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: en('nav.cases') })).toBeVisible();
+  const me = await (await page.request.get('/api/v1/auth/me')).json();
+  const supportCase = await openWalkInCase(page, me.csrfToken as string);
+
+  await page.goto(`/cases/${supportCase.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: `${supportCase.personName} · ${supportCase.reference}` })).toBeVisible();
+  // The panel is listed at the top of the case page with the others.
+  await page.getByRole('navigation', { name: en('cases.page.sections') }).getByRole('link', { name: en('directory.case_referrals.title') }).click();
+  const panel = page.getByRole('region', { name: en('directory.case_referrals.title') });
+  await expect(panel.getByText(en('directory.case_referrals.empty'))).toBeVisible();
+
+  // Find a micro-credit service in the directory and link it, with a note.
+  await panel.getByRole('searchbox', { name: en('directory.case_referrals.search') }).fill('returnee micro-credit');
+  await panel.getByRole('button', { name: en('directory.case_referrals.search_submit') }).click();
+  const choice = panel.getByRole('group', { name: en('directory.case_referrals.choose') });
+  const service = choice.getByRole('radio', { name: /^Returnee micro-credit – Diourbel/ });
+  await expect(service).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await service.check();
+  await panel.getByRole('textbox', { name: en('directory.case_referrals.note') }).fill('Rendez-vous lundi à la mutuelle');
+  await panel.getByRole('button', { name: en('directory.case_referrals.submit') }).click();
+
+  // It appears in the case's list of services, dated and not yet known.
+  const item = panel.getByRole('listitem', { name: 'Returnee micro-credit – Diourbel' });
+  await expect(item).toBeVisible();
+  await expect(item).toContainText(en('directory.case_referrals.outcome.pending'));
+  await expect(item).toContainText('Rendez-vous lundi à la mutuelle');
+
+  // The person got it: the coach records it.
+  await item.getByRole('combobox').selectOption('received');
+  await item.getByRole('button', { name: en('directory.case_referrals.record') }).click();
+  await expect(item).toContainText(en('directory.case_referrals.outcome.received'));
+  await expectNoSeriousViolations(page);
+
+  // It is kept: after a reload the case still lists the service and whether the person got it.
+  await page.reload();
+  const kept = page.getByRole('region', { name: en('directory.case_referrals.title') }).getByRole('listitem', { name: 'Returnee micro-credit – Diourbel' });
+  await expect(kept).toContainText(en('directory.case_referrals.outcome.received'));
+});
