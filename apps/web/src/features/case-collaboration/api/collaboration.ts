@@ -17,7 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../lib/api-client';
 import { useLocale } from '../../../lib/i18n';
-import { uploadWithProgress } from '../utils/upload';
+import { sendWithProgress } from '../../../lib/upload-with-progress';
 
 const keys = {
   consents: (caseId: string) => ['case-collaboration', caseId, 'consents'] as const,
@@ -107,7 +107,11 @@ export function useUploadDocument(base: DocumentsBase) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, kind, onProgress }: { file: File; kind: DocumentKind; onProgress: (fraction: number) => void }) =>
-      uploadWithProgress(`${base}/documents?kind=${kind}`, file, { locale, onProgress, schema: CaseDocumentView }),
+      sendWithProgress(`${base}/documents?kind=${kind}`, withFile(file), {
+        locale,
+        onProgress: (fraction) => fraction !== null && onProgress(fraction),
+        schema: CaseDocumentView,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case-collaboration', base, 'documents'] }),
   });
 }
@@ -135,4 +139,11 @@ export function useDisclosures(caseId: string, enabled: boolean) {
     enabled,
     staleTime: 0,
   });
+}
+
+/** One file as multipart/form-data, in the part the server reads (`file`). */
+function withFile(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
 }

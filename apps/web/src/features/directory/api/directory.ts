@@ -3,7 +3,6 @@ import {
   HsdsImportReport,
   MapPointsView,
   OpportunityList,
-  Problem,
   ServiceDetailView,
   ServiceSearchResult,
   TaxonomyTermList,
@@ -14,9 +13,8 @@ import {
 } from '@glocal/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { ApiProblem } from '../../../lib/api-problem';
 import { useLocale } from '../../../lib/i18n';
-import { CSRF_HEADER, csrfToken } from '../../../lib/session';
+import { sendWithProgress } from '../../../lib/upload-with-progress';
 
 export const RESULTS_PAGE_SIZE = 20;
 
@@ -87,40 +85,13 @@ export function useOpportunities(filters: { q?: string | undefined; territoryId?
   });
 }
 
-/**
- * Uploads an HSDS import with XMLHttpRequest rather than fetch: only XHR reports upload progress,
- * which a large file on a slow line needs. Same CSRF token and problem details as the API client.
- */
+/** Uploads an HSDS import, reporting progress while the file is sent (see sendWithProgress). */
 export function uploadHsdsImport(body: HsdsImportBody, locale: Locale, onProgress: (fraction: number) => void): Promise<HsdsImportReport> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', '/api/v1/directory/imports');
-    request.setRequestHeader('Content-Type', 'application/json');
-    request.setRequestHeader('Accept', 'application/json, application/problem+json');
-    request.setRequestHeader('Accept-Language', locale);
-    const token = csrfToken();
-    if (token) request.setRequestHeader(CSRF_HEADER, token);
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onerror = () => reject(new ApiProblem('service_unavailable', 0));
-    request.onload = () => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(request.responseText);
-      } catch {
-        parsed = undefined;
-      }
-      if (request.status >= 200 && request.status < 300) {
-        const report = HsdsImportReport.safeParse(parsed);
-        if (report.success) resolve(report.data);
-        else reject(new ApiProblem('internal_error', request.status));
-        return;
-      }
-      const problem = Problem.safeParse(parsed);
-      reject(problem.success ? new ApiProblem(problem.data.code, request.status, problem.data) : new ApiProblem(request.status === 413 ? 'payload_too_large' : 'internal_error', request.status));
-    };
-    request.send(JSON.stringify(body));
+  return sendWithProgress('/api/v1/directory/imports', JSON.stringify(body), {
+    contentType: 'application/json',
+    locale,
+    onProgress: (fraction) => fraction !== null && onProgress(fraction),
+    schema: HsdsImportReport,
   });
 }
 

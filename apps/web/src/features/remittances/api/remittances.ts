@@ -4,7 +4,6 @@ import {
   CorridorReport,
   FollowList,
   FollowView,
-  Problem,
   RemittanceImportReport,
   RemittanceQuoteList,
   SavingsReport,
@@ -12,9 +11,8 @@ import {
 } from '@glocal/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../lib/api-client';
-import { ApiProblem } from '../../../lib/api-problem';
 import { useLocale } from '../../../lib/i18n';
-import { CSRF_HEADER, csrfToken } from '../../../lib/session';
+import { sendWithProgress } from '../../../lib/upload-with-progress';
 
 const BASE = '/api/v1/remittances';
 
@@ -70,41 +68,10 @@ export function useSavingsReport() {
 
 export type ImportRequest = { csv: string; format: 'rpw' | 'survey'; validOnly: boolean; fileName?: string | undefined };
 
-/**
- * Uploads a price file with XMLHttpRequest, whose upload events (unlike fetch's) tell how much has
- * gone: `onProgress` gets 0…1 while sending, then null while the server checks and stores the rows.
- */
+/** Uploads a price file: `onProgress` gets 0…1 while sending, then null while the server checks and stores the rows. */
 export function uploadPrices({ csv, format, validOnly, fileName }: ImportRequest, locale: string, onProgress: (fraction: number | null) => void) {
-  return new Promise<RemittanceImportReport>((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    const query = new URLSearchParams({ format, validOnly: String(validOnly), ...(fileName ? { fileName } : {}) });
-    request.open('POST', `${BASE}/imports?${query}`);
-    request.setRequestHeader('Content-Type', 'text/csv');
-    request.setRequestHeader('Accept', 'application/json, application/problem+json');
-    request.setRequestHeader('Accept-Language', locale);
-    const token = csrfToken();
-    if (token) request.setRequestHeader(CSRF_HEADER, token);
-    request.upload.onprogress = (event) => onProgress(event.lengthComputable ? event.loaded / event.total : null);
-    request.upload.onload = () => onProgress(null);
-    request.onerror = () => reject(new ApiProblem('service_unavailable', 0));
-    request.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = undefined;
-      }
-      if (request.status >= 200 && request.status < 300) {
-        const report = RemittanceImportReport.safeParse(body);
-        if (report.success) resolve(report.data);
-        else reject(new ApiProblem('internal_error', request.status));
-        return;
-      }
-      const problem = Problem.safeParse(body);
-      reject(problem.success ? new ApiProblem(problem.data.code, request.status, problem.data) : new ApiProblem('internal_error', request.status));
-    };
-    request.send(csv);
-  });
+  const query = new URLSearchParams({ format, validOnly: String(validOnly), ...(fileName ? { fileName } : {}) });
+  return sendWithProgress(`${BASE}/imports?${query}`, csv, { contentType: 'text/csv', locale, onProgress, schema: RemittanceImportReport });
 }
 
 export function useImportPrices(onProgress: (fraction: number | null) => void) {
