@@ -1,9 +1,19 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import type { TestApp } from './build-test-app.js';
-import type { Session } from './sign-in.js';
+import { signIn, type Session } from './sign-in.js';
 
 /** Demo ids by name (organisations), e-mail (users) and code (territories). */
+/** The demo's case staff, signed in: Diourbel's coach and manager, and the Brussels and Veneto coaches. */
+export async function signInCaseStaff(t: TestApp): Promise<[coach: Session, manager: Session, brussels: Session, veneto: Session]> {
+  return Promise.all([
+    signIn(t, 'coach.diourbel@glocal.test'),
+    signIn(t, 'manager.diourbel@glocal.test'),
+    signIn(t, 'coach.brussels@glocal.test'),
+    signIn(t, 'coach.veneto@glocal.test'),
+  ]);
+}
+
 export async function demoIds(t: TestApp): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   for (const row of (await sql<{ id: string; name: string }>`select id, name from organisation`.execute(t.db)).rows) ids[row.name] = row.id;

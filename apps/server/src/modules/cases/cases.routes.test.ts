@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
-import { addDocument, demoIds, DESKS, lastAudit, openCase, shareCase } from '../../../test/case-work-factories.js';
-import { signIn, type Session } from '../../../test/sign-in.js';
+import { DESKS, addDocument, demoIds, lastAudit, openCase, shareCase, signInCaseStaff } from '../../../test/case-work-factories.js';
+import type { Session } from '../../../test/sign-in.js';
 
 describe('cases: lists, the case page and the commands on a case', () => {
   let t: TestApp;
@@ -20,12 +20,7 @@ describe('cases: lists, the case page and the commands on a case', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     await seedDemo(t.db);
-    [coach, manager, brussels, veneto] = await Promise.all([
-      signIn(t, 'coach.diourbel@glocal.test'),
-      signIn(t, 'manager.diourbel@glocal.test'),
-      signIn(t, 'coach.brussels@glocal.test'),
-      signIn(t, 'coach.veneto@glocal.test'),
-    ]);
+    [coach, manager, brussels, veneto] = await signInCaseStaff(t);
     ids = await demoIds(t);
   });
   afterAll(() => t.close());

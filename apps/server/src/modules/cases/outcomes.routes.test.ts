@@ -2,8 +2,8 @@ import { DeskWorkloadView, OutcomeSummaryView, OutcomeView } from '@glocal/contr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
-import { demoIds, DESKS, lastAudit, openCase, shareCase } from '../../../test/case-work-factories.js';
-import { signIn, type Session } from '../../../test/sign-in.js';
+import { DESKS, demoIds, lastAudit, openCase, shareCase, signInCaseStaff } from '../../../test/case-work-factories.js';
+import type { Session } from '../../../test/sign-in.js';
 
 describe('outcomes, outcome counts per desk and the desk workload', () => {
   let t: TestApp;
@@ -19,12 +19,7 @@ describe('outcomes, outcome counts per desk and the desk workload', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     await seedDemo(t.db);
-    [coach, manager, brussels, veneto] = await Promise.all([
-      signIn(t, 'coach.diourbel@glocal.test'),
-      signIn(t, 'manager.diourbel@glocal.test'),
-      signIn(t, 'coach.brussels@glocal.test'),
-      signIn(t, 'coach.veneto@glocal.test'),
-    ]);
+    [coach, manager, brussels, veneto] = await signInCaseStaff(t);
     ids = await demoIds(t);
   });
   afterAll(() => t.close());

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { buildTestApp, testConfig, type TestApp } from '../../../test/build-test-app.js';
-import { demoIds, DESKS, lastAudit, openCase, shareCase } from '../../../test/case-work-factories.js';
+import { DESKS, demoIds, lastAudit, openCase, shareCase, signInCaseStaff } from '../../../test/case-work-factories.js';
 import { signIn, type Session } from '../../../test/sign-in.js';
 import { startSmtpCapture, type SmtpCapture } from '../../../test/smtp-capture.js';
 import { runTaskReminders } from './tasks.service.js';
@@ -25,12 +25,7 @@ describe('tasks, reminders and notes on a case', () => {
     smtp = await startSmtpCapture();
     t = await buildTestApp({ env: { SMTP_URL: smtp.url } });
     await seedDemo(t.db);
-    [coach, manager, brussels, veneto] = await Promise.all([
-      signIn(t, 'coach.diourbel@glocal.test'),
-      signIn(t, 'manager.diourbel@glocal.test'),
-      signIn(t, 'coach.brussels@glocal.test'),
-      signIn(t, 'coach.veneto@glocal.test'),
-    ]);
+    [coach, manager, brussels, veneto] = await signInCaseStaff(t);
     ids = await demoIds(t);
   });
   afterAll(async () => {
