@@ -1,40 +1,17 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { expectNoSeriousViolations, messages } from './support.js';
+import { expectNoSeriousViolations, messages, openWalkInCase, signInAsStaff } from './support.js';
 
 const en = messages('en');
 // A shared 2-core machine: pages loaded on demand may take longer than the default 5 s to appear.
 const expect = baseExpect.configure({ timeout: 15_000 });
-const COACH = { email: 'coach.diourbel@glocal.test', password: 'glocal-demo-2026' };
+const COACH = 'coach.diourbel@glocal.test';
 
-/** A walk-in case opened at the coach's desk through the API (the desk's "new case" counter). */
-async function openWalkInCase(page: Page, csrfToken: string) {
-  const desks = await page.request.get('/api/v1/organisations?type=help_desk&q=CAIM%20Diourbel');
-  const deskId = (await desks.json()).items[0].id as string;
-  const response = await page.request.post('/api/v1/cases', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: {
-      deskId,
-      requestKind: 'business_project',
-      idea: 'Un atelier de couture à Diourbel',
-      person: { givenName: 'Mame', familyName: `Ndiaye${Date.now()}`, email: 'mame.ndiaye@example.test', preferredLocale: 'fr' },
-      processingConsent: { method: 'in_person', policyVersion: '2026-12-01' },
-      tags: ['e2e'],
-    },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: string; reference: string; personName: string };
-}
 
 test('a coach finds a micro-credit service, links it to a case, records that the person got it, and sees it listed', async ({ page }) => {
   test.setTimeout(120_000);
 
-  await page.goto('/sign-in');
-  await page.getByLabel(en('auth.field.email')).fill(COACH.email);
-  await page.getByLabel(en('auth.field.password')).fill(COACH.password);
-  await page.getByRole('button', { name: en('auth.sign_in.submit') }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: en('nav.cases') })).toBeVisible();
-  const me = await (await page.request.get('/api/v1/auth/me')).json();
-  const supportCase = await openWalkInCase(page, me.csrfToken as string);
+  const csrfToken = await signInAsStaff(page, COACH);
+  const supportCase = await openWalkInCase(page, csrfToken, { givenName: 'Mame', familyName: `Ndiaye${Date.now()}`, email: 'mame.ndiaye@example.test' }, 'Un atelier de couture à Diourbel');
 
   await page.goto(`/cases/${supportCase.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `${supportCase.personName} · ${supportCase.reference}` })).toBeVisible();

@@ -43,3 +43,39 @@ export async function expectNoSeriousViolations(page: Page): Promise<void> {
   );
   expect(report, report.join('\n')).toEqual([]);
 }
+
+/** Signs in through the sign-in page, waiting for the staff navigation; answers the session's CSRF token. */
+export async function signInAsStaff(page: Page, email: string, password = 'glocal-demo-2026'): Promise<string> {
+  const en = messages('en');
+  await page.goto('/sign-in');
+  await page.getByLabel(en('auth.field.email')).fill(email);
+  await page.getByLabel(en('auth.field.password')).fill(password);
+  await page.getByRole('button', { name: en('auth.sign_in.submit') }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: en('nav.cases') })).toBeVisible({ timeout: 15_000 });
+  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
+}
+
+/** A walk-in business-project case opened at CAIM Diourbel through the API (the desk's "new case" counter). */
+export async function openWalkInCase(
+  page: Page,
+  csrfToken: string,
+  person: { givenName: string; familyName: string; email: string },
+  idea: string,
+): Promise<{ id: string; reference: string; personName: string }> {
+  const desks = await page.request.get('/api/v1/organisations?type=help_desk&q=CAIM%20Diourbel');
+  const deskId = (await desks.json()).items[0].id as string;
+  const response = await page.request.post('/api/v1/cases', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      deskId,
+      requestKind: 'business_project',
+      idea,
+      person: { ...person, preferredLocale: 'fr' },
+      processingConsent: { method: 'in_person', policyVersion: '2026-12-01' },
+      tags: ['e2e'],
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; reference: string; personName: string };
+}
+

@@ -77,6 +77,8 @@ describe('cases: lists, the case page and the commands on a case', () => {
     const elsewhere = await openCase(t, brussels, ids[DESKS.brussels]!, { tags: [tag] });
 
     const page1 = CaseList.parse((await get(coach, `/api/v1/cases?tag=${tag}&limit=2`)).json());
+    // The names on a list are personal data: which cases were shown is in the trail.
+    expect(await lastAudit(t)).toMatchObject({ action: 'case.list_read', details: { caseIds: page1.items.map((item) => item.id) } });
     const page2 = CaseList.parse((await get(coach, `/api/v1/cases?tag=${tag}&limit=2&cursor=${page1.nextCursor}`)).json());
     const page3 = CaseList.parse((await get(coach, `/api/v1/cases?tag=${tag}&limit=2&cursor=${page2.nextCursor}`)).json());
     expect([...page1.items, ...page2.items, ...page3.items].map((c) => c.id)).toEqual(made.map((c) => c.id).reverse());

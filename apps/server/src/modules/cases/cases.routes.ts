@@ -27,12 +27,12 @@ export const casesRoutes: FastifyPluginAsyncZod<{ cases: CasesService; pipeline:
       config: { permission: 'cases:read' },
       schema: { tags, summary: "Cases of my desks (or assigned to me), open and newest activity first by default", querystring: CaseListQuery, response: { 200: CaseList } },
     },
-    (request) => cases.list(request.actor, request.query),
+    (request) => cases.list(request.actor, request.query, clientOf(request)),
   );
   app.get(
     '/board',
     { config: { permission: 'cases:read' }, schema: { tags, summary: 'Open business projects by stage', querystring: CaseBoardQuery, response: { 200: CaseBoardView } } },
-    (request) => cases.board(request.actor, request.query),
+    (request) => cases.board(request.actor, request.query, clientOf(request)),
   );
   app.post(
     '/',

@@ -117,10 +117,16 @@ export function createCasesService({ db, access, audit, people }: Deps) {
     }
   }
 
+  async function recordListRead(reader: Actor, caseIds: string[], request: Request) {
+    if (caseIds.length === 0) return;
+    await db.transaction().execute((trx) => audit.record(trx, { actor: reader, action: 'case.list_read', details: { caseIds }, request }));
+  }
+
   return {
     detail,
 
-    async list(actor: Actor | null, query: CaseListQuery) {
+    /** A page of cases; the names it shows are personal data, so which cases were listed is audited. */
+    async list(actor: Actor | null, query: CaseListQuery, request: Request) {
       const reader = await access.require(actor, 'cases:read');
       const desks = listDesks(reader, query.deskId);
       const { cursor, limit, scope, deskId: _desk, ...filters } = query;
@@ -129,11 +135,13 @@ export function createCasesService({ db, access, audit, people }: Deps) {
       const rows =
         scope === 'mine' ? await repo.listAssigned(reader.userId, desks, filter, limit + 1) : await repo.listForDesks(desks, filter, limit + 1);
       const actorDesks = desksOf(reader, 'cases:read');
-      return toPage(rows, limit, (row) => [row.activityKey, row.id], (row) => toCaseSummaryView(row, actorDesks));
+      const page = toPage(rows, limit, (row) => [row.activityKey, row.id], (row) => toCaseSummaryView(row, actorDesks));
+      await recordListRead(reader, page.items.map((item) => item.id), request);
+      return page;
     },
 
     /** Open business projects by stage: complete counts, the newest cards of each column. */
-    async board(actor: Actor | null, query: { deskId?: string | undefined; scope: 'desk' | 'mine'; perColumn: number }): Promise<CaseBoardView> {
+    async board(actor: Actor | null, query: { deskId?: string | undefined; scope: 'desk' | 'mine'; perColumn: number }, request: Request): Promise<CaseBoardView> {
       const reader = await access.require(actor, 'cases:read');
       const desks = listDesks(reader, query.deskId);
       const repo = casesRepository(db);
@@ -153,6 +161,7 @@ export function createCasesService({ db, access, audit, people }: Deps) {
           return { stage, count, items: rows.map((row) => toCaseSummaryView(row, actorDesks)) };
         }),
       );
+      await recordListRead(reader, columns.flatMap((column) => column.items.map((item) => item.id)), request);
       return { columns };
     },
 

@@ -9,6 +9,7 @@ import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useMapPoints, useServiceSearch, useTaxonomy, type DirectoryFilters } from '../api/directory';
 import { TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
+import { TerritoryFilter } from './territory-filter';
 
 // The map and its shapes are a chunk of their own, fetched when the reader opens the map.
 const ServiceMap = lazy(async () => ({ default: (await import('./service-map')).ServiceMap }));
@@ -114,7 +115,6 @@ function DirectoryFiltersForm({ initial, territories, onApply }: { initial: Dire
   const [near, setNear] = useState(initial.lat !== undefined && initial.lon !== undefined ? { lat: initial.lat, lon: initial.lon } : undefined);
   const [locating, setLocating] = useState<'idle' | 'busy' | 'failed'>('idle');
   const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
-  const sortedTerritories = useMemo(() => [...(territories ?? [])].sort((a, b) => a.name.localeCompare(b.name, locale)), [territories, locale]);
 
   const current = (): DirectoryFilters => ({
     q: q.trim() || undefined,
@@ -171,18 +171,7 @@ function DirectoryFiltersForm({ initial, territories, onApply }: { initial: Dire
           </select>
         )}
       </FormField>
-      <FormField label={formatMessage({ id: 'directory.filters.territory' })}>
-        {(control) => (
-          <select {...control} value={territoryId} onChange={(event) => setTerritory(event.target.value)}>
-            <option value="">{formatMessage({ id: 'directory.filters.any' })}</option>
-            {sortedTerritories.map((territory) => (
-              <option key={territory.id} value={territory.id}>
-                {formatMessage({ id: 'directory.filters.territory_option' }, { name: territory.name, code: territory.code })}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TerritoryFilter territories={territories} value={territoryId} onChange={setTerritory} />
       <FormField label={formatMessage({ id: 'directory.filters.language' })}>
         {(control) => (
           <select {...control} value={language} onChange={(event) => setLanguage(event.target.value)}>

@@ -8,10 +8,11 @@ import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useOpportunities } from '../api/directory';
 import { OPPORTUNITY_KIND_MESSAGES } from '../utils/directory-messages';
 import type { TerritoryChoice } from './directory-search';
+import { TerritoryFilter } from './territory-filter';
 
 /** Economic opportunities of the territories: sectors and value chains, investments, income-generating activities. */
 export function OpportunityList({ territories }: { territories: readonly TerritoryChoice[] | undefined }) {
-  const { formatMessage, locale } = useIntl();
+  const { formatMessage } = useIntl();
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => ({ q: search.get('q') || undefined, territoryId: search.get('territoryId') || undefined }), [search]);
   const [q, setQ] = useState(filters.q ?? '');
@@ -19,7 +20,6 @@ export function OpportunityList({ territories }: { territories: readonly Territo
   const opportunities = useOpportunities(filters);
   const items = useMemo(() => opportunities.data?.pages.flatMap((page) => page.items) ?? [], [opportunities.data]);
   const { itemRef, beforeLoad } = useLoadMoreFocus<HTMLHeadingElement>(items.length);
-  const sorted = useMemo(() => [...(territories ?? [])].sort((a, b) => a.name.localeCompare(b.name, locale)), [territories, locale]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -35,18 +35,7 @@ export function OpportunityList({ territories }: { territories: readonly Territo
         <FormField label={formatMessage({ id: 'directory.filters.q' })}>
           {(control) => <input {...control} type="search" value={q} maxLength={200} onChange={(event) => setQ(event.target.value)} />}
         </FormField>
-        <FormField label={formatMessage({ id: 'directory.filters.territory' })}>
-          {(control) => (
-            <select {...control} value={territoryId} onChange={(event) => setTerritory(event.target.value)}>
-              <option value="">{formatMessage({ id: 'directory.filters.any' })}</option>
-              {sorted.map((territory) => (
-                <option key={territory.id} value={territory.id}>
-                  {formatMessage({ id: 'directory.filters.territory_option' }, { name: territory.name, code: territory.code })}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <TerritoryFilter territories={territories} value={territoryId} onChange={setTerritory} />
         <div className="filters__actions">
           <button type="submit" className="button">
             {formatMessage({ id: 'directory.filters.apply' })}
