@@ -182,6 +182,8 @@ test('S.T.E.P.: from a business idea in Brussels to an enterprise in Diourbel, w
     await expect(documents.getByRole('link', { name })).toBeVisible();
   }
   await moveTo(diourbel, 'cases.stage.formalisation');
+  // The move reloads the project, which resets the form: type only once that has settled.
+  await diourbel.waitForLoadState('networkidle');
   const pipeline = region(diourbel, fr('cases.section.pipeline'));
   await pipeline.getByLabel(fr('cases.project.legal_form'), { exact: true }).fill('GIE');
   await pipeline.getByLabel(fr('cases.project.registered_on'), { exact: true }).fill('2026-11-28');
