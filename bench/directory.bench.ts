@@ -130,6 +130,7 @@ try {
   }
   durations.sort((a, b) => a - b);
   const p95 = durations[Math.floor(durations.length * 0.95)]!;
+  log(`search p95 ${p95.toFixed(1)} ms`);
   figures.push({ name: 'directory-search-p95-100k', value: p95, unit: 'ms', target: 30, comparison: 'max', note: `${ROUNDS} searches (text + filters + distance, 20 per page), median ${durations[Math.floor(durations.length / 2)]!.toFixed(1)} ms, ${(results / (ROUNDS + 30)).toFixed(1)} results each` });
 
   // The directory page, 10,000 points on the map (Brussels' free services), in headless Chromium.

@@ -54,6 +54,7 @@ import {
   createDirectoryService,
   createHsdsApiService,
   createHsdsTransferService,
+  createStaleNoticesService,
   directoryRoutes,
   hsdsRoutes,
 } from './modules/directory/index.js';
@@ -176,6 +177,18 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     caseReferrals: createCaseReferralsService({ db, access, audit }),
   });
   await app.register(hsdsRoutes, { prefix: '/api/hsds/v3', hsds: createHsdsApiService({ db }), publicUrl: config.publicUrl });
+  // Stale directory entries e-mailed to their reviewers, every DIRECTORY_STALE_NOTICE_EVERY_MINUTES (0: off); `glocal directory notify-stale` runs one round.
+  if (config.directoryStaleNoticeEveryMinutes > 0) {
+    const staleNotices = createStaleNoticesService({ db, access, audit, mailer, publicUrl: config.publicUrl });
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => {
+        staleNotices.sendNotices().catch((error: unknown) => app.log.error({ err: error }, 'stale directory notices failed'));
+      }, config.directoryStaleNoticeEveryMinutes * 60_000);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   const people = createPeopleProtection({ cipher, lookupHasher });
   await app.register(intakeRoutes, {
     prefix: '/api/v1/intake',

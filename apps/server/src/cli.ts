@@ -9,7 +9,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { createAuditTrail } from './platform/audit/audit-trail.js';
 import { runTaskReminders } from './modules/cases/index.js';
 import { importPriceFile } from './modules/remittances/index.js';
-import { exportHsdsDirectory, importHsdsDirectory } from './modules/directory/index.js';
+import { exportHsdsDirectory, importHsdsDirectory, runStaleNotices } from './modules/directory/index.js';
 
 /** `npm run glocal -- <command>`: operations sharing the app's configuration and services. */
 async function withDatabase(work: (db: Database) => Promise<void>) {
@@ -116,6 +116,19 @@ program
     return withDatabase(async (db) => {
       const result = await runTaskReminders(db, loadConfig());
       console.log(`Task reminders: ${result.tasks} tasks due, ${result.emails} e-mails sent, ${result.failed} failed.`);
+      if (result.failed > 0) process.exitCode = 2;
+    });
+  });
+
+program
+  .command('directory')
+  .description('services directory jobs')
+  .argument('<action>', 'notify-stale: e-mail the owners and desk staff of services not verified for 12 months, once per service until it is verified again')
+  .action((action: string) => {
+    if (action !== 'notify-stale') program.error(`Unknown directory action "${action}". Known: notify-stale.`);
+    return withDatabase(async (db) => {
+      const result = await runStaleNotices(db, loadConfig());
+      console.log(`Stale directory notices: ${result.services} services notified, ${result.emails} e-mails sent, ${result.failed} failed.`);
       if (result.failed > 0) process.exitCode = 2;
     });
   });

@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: optional(z.string().min(1)),
   INTAKE_RATE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1)),
   CASE_REMINDERS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(1440)),
+  DIRECTORY_STALE_NOTICE_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
 });
 
 export type Config = Readonly<{
@@ -58,6 +59,8 @@ export type Config = Readonly<{
   intakeRateLimitPerHour: number;
   /** How often the server e-mails reminders of tasks due; 0 turns the in-process job off. */
   caseRemindersEveryMinutes: number;
+  /** How often the server e-mails reviewers the directory services gone stale; 0 (the default) turns the in-process job off. */
+  directoryStaleNoticeEveryMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -97,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: vars.WEB_DIST_DIR,
     intakeRateLimitPerHour: vars.INTAKE_RATE_LIMIT_PER_HOUR ?? 20,
     caseRemindersEveryMinutes: vars.CASE_REMINDERS_EVERY_MINUTES ?? 60,
+    directoryStaleNoticeEveryMinutes: vars.DIRECTORY_STALE_NOTICE_EVERY_MINUTES ?? 1440,
   } satisfies Config);
 }

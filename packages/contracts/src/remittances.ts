@@ -296,6 +296,29 @@ export const ProviderList = z.object({ items: z.array(ProviderView), nextCursor:
 export const ProviderParams = z.object({ id: Id });
 export const PriceView = z.object({ productId: Id, corridor: CorridorCode, observedOn: IsoDate, source: PriceSource });
 
+/** The latest fee schedule of one of a provider's products in one corridor, and how old it is: what its staff keep current. */
+export const ProviderPriceView = z.object({
+  productId: Id,
+  corridor: CorridorCode,
+  sendingCurrency: CurrencyCode,
+  receivingCurrency: CurrencyCode,
+  fee: FeeScheduleBody,
+  /** null: the rate is not disclosed. */
+  rateOffered: z.string().nullable(),
+  interbankRate: z.string(),
+  observedOn: IsoDate,
+  source: PriceSource,
+  /** Days since it was observed. */
+  ageDays: z.number().int(),
+  /** Observed more than 90 days ago: quotes flag it stale. */
+  stale: z.boolean(),
+  /** Observed more than 180 days ago: left out of quotes and rankings until a newer price is reported. */
+  dropped: z.boolean(),
+});
+export type ProviderPriceView = z.infer<typeof ProviderPriceView>;
+export const ProviderPriceList = z.object({ items: z.array(ProviderPriceView), nextCursor: z.null() });
+export type ProviderPriceList = z.infer<typeof ProviderPriceList>;
+
 export const FollowBody = z.object({ from: CountryCode, to: CountryCode });
 export const FollowView = z.object({ corridor: CorridorCode, createdAt: z.string() });
 export const FollowList = z.object({ items: z.array(FollowView), nextCursor: z.null() });

@@ -62,9 +62,24 @@ export function RootLayout() {
                   <NavLink to="/referrals">{formatMessage({ id: 'case_collaboration.nav.referrals' })}</NavLink>
                 </li>
               )}
+              {can('people:merge') && (
+                <li>
+                  <NavLink to="/people/duplicates">{formatMessage({ id: 'people.duplicates.nav' })}</NavLink>
+                </li>
+              )}
               {can('remittances:report') && (
                 <li>
                   <NavLink to="/remittances/reports">{formatMessage({ id: 'nav.remittance_reports' })}</NavLink>
+                </li>
+              )}
+              {can('remittances:record_transfers') && (
+                <li>
+                  <NavLink to="/remittances/transfers">{formatMessage({ id: 'nav.remittance_transfers' })}</NavLink>
+                </li>
+              )}
+              {can('remittances:manage_prices') && (
+                <li>
+                  <NavLink to="/remittances/provider">{formatMessage({ id: 'nav.remittance_provider' })}</NavLink>
                 </li>
               )}
               {can('audit:read') && (

@@ -37,6 +37,8 @@ const AuditRoute = lazy(async () => ({ default: (await import('./routes/audit-ro
 const RemittancesSendRoute = lazy(async () => ({ default: (await import('./routes/remittances-send-route')).RemittancesSendRoute }));
 const RemittanceCorridorRoute = lazy(async () => ({ default: (await import('./routes/remittance-corridor-route')).RemittanceCorridorRoute }));
 const RemittancesReportsRoute = lazy(async () => ({ default: (await import('./routes/remittances-reports-route')).RemittancesReportsRoute }));
+const RemittancesProviderRoute = lazy(async () => ({ default: (await import('./routes/remittances-provider-route')).RemittancesProviderRoute }));
+const RemittancesTransfersRoute = lazy(async () => ({ default: (await import('./routes/remittances-transfers-route')).RemittancesTransfersRoute }));
 // Case work: my cases and the board, one case, my tasks, the desk's workload.
 const CasesRoute = lazy(async () => ({ default: (await import('./routes/cases-route')).CasesRoute }));
 // Case collaboration: referrals waiting for the desk; the person's self-service; the DPO's erasure decisions.
@@ -47,10 +49,14 @@ const ErasureRequestsRoute = lazy(async () => ({ default: (await import('./route
 const CaseRoute = lazy(async () => ({ default: (await import('./routes/case-route')).CaseRoute }));
 const CaseTasksRoute = lazy(async () => ({ default: (await import('./routes/case-tasks-route')).CaseTasksRoute }));
 const CaseWorkloadRoute = lazy(async () => ({ default: (await import('./routes/case-workload-route')).CaseWorkloadRoute }));
+// Desk work: a case opened for a person met at the desk; possible duplicates to merge or dismiss.
+const CaseNewRoute = lazy(async () => ({ default: (await import('./routes/case-new-route')).CaseNewRoute }));
+const PeopleDuplicatesRoute = lazy(async () => ({ default: (await import('./routes/people-duplicates-route')).PeopleDuplicatesRoute }));
 
 // The services directory: search and map, a service page, opportunities, HSDS import for officers.
 const DirectoryRoute = lazy(async () => ({ default: (await import('./routes/directory-route')).DirectoryRoute }));
 const ServiceRoute = lazy(async () => ({ default: (await import('./routes/service-route')).ServiceRoute }));
+const ServiceEditRoute = lazy(async () => ({ default: (await import('./routes/service-edit-route')).ServiceEditRoute }));
 const DirectoryOpportunitiesRoute = lazy(async () => ({ default: (await import('./routes/directory-opportunities-route')).DirectoryOpportunitiesRoute }));
 const DirectoryImportRoute = lazy(async () => ({ default: (await import('./routes/directory-import-route')).DirectoryImportRoute }));
 
@@ -67,6 +73,7 @@ export const routes: RouteObject[] = [
           { path: 'territories', element: <TerritoriesRoute /> },
           { path: 'directory', element: <DirectoryRoute /> },
           { path: 'directory/services/:serviceId', element: <ServiceRoute /> },
+          { path: 'directory/services/:serviceId/edit', element: <RequirePermission permission="directory:edit"><ServiceEditRoute /></RequirePermission> },
           { path: 'directory/opportunities', element: <DirectoryOpportunitiesRoute /> },
           { path: 'directory/import', element: <RequirePermission permission="directory:import"><DirectoryImportRoute /></RequirePermission> },
           { path: 'intake', element: <IntakeRoute /> },
@@ -90,10 +97,14 @@ export const routes: RouteObject[] = [
           { path: 'send-money', element: <RemittancesSendRoute /> },
           { path: 'send-money/corridors/:corridor', element: <RemittanceCorridorRoute /> },
           { path: 'remittances/reports', element: <RequirePermission permission="remittances:report"><RemittancesReportsRoute /></RequirePermission> },
+          { path: 'remittances/provider', element: <RequirePermission permission="remittances:manage_prices"><RemittancesProviderRoute /></RequirePermission> },
+          { path: 'remittances/transfers', element: <RequirePermission permission="remittances:record_transfers"><RemittancesTransfersRoute /></RequirePermission> },
           { path: 'cases', element: <RequirePermission permission="cases:read"><CasesRoute /></RequirePermission> },
           { path: 'cases/tasks', element: <RequirePermission permission="cases:read"><CaseTasksRoute /></RequirePermission> },
           { path: 'cases/workload', element: <RequirePermission permission="desk_workload:read"><CaseWorkloadRoute /></RequirePermission> },
+          { path: 'cases/new', element: <RequirePermission permission="cases:create"><CaseNewRoute /></RequirePermission> },
           { path: 'cases/:caseId', element: <RequirePermission permission="cases:read"><CaseRoute /></RequirePermission> },
+          { path: 'people/duplicates', element: <RequirePermission permission="people:merge"><PeopleDuplicatesRoute /></RequirePermission> },
           { path: 'referrals', element: <RequirePermission permission="referrals:decide"><ReferralsRoute /></RequirePermission> },
           { path: 'my-requests', element: <RequireSignIn><MyRequestsRoute /></RequireSignIn> },
           { path: 'my-requests/:caseId', element: <RequireSignIn><MyRequestRoute /></RequireSignIn> },

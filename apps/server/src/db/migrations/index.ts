@@ -12,6 +12,8 @@ import * as directoryHsdsCore from './202612011000_directory_hsds_core.js';
 import * as directoryTaxonomy from './202612011010_directory_taxonomy.js';
 import * as directoryCaseServiceReferral from './202612011020_directory_case_service_referral.js';
 import * as remittancesPrices from './202612011100_remittances_prices.js';
+import * as directoryStaleNotice from './202612011150_directory_stale_notice.js';
+import * as directorySearchPoints from './202612011200_directory_search_points.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
   '202612011010_directory_taxonomy': directoryTaxonomy,
   '202612011020_directory_case_service_referral': directoryCaseServiceReferral,
   '202612011100_remittances_prices': remittancesPrices,
+  '202612011150_directory_stale_notice': directoryStaleNotice,
+  '202612011200_directory_search_points': directorySearchPoints,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -63,9 +63,35 @@ describe('the demo caseload', () => {
     expect(Number((await one(sql<{ n: number }>`select count(*) as n from case_task`)).n)).toBeGreaterThan(20);
   });
 
+  it('flags two possible duplicates at CAIM Diourbel, each pair sharing its normalised name and the contact it matched on', async () => {
+    const pairs = (await sql<{ matchedOn: string[]; status: string; desk: string; same: boolean; phones: boolean; births: boolean }>`
+      select d.matched_on, d.status, o.name as desk, p.normalised_name = q.normalised_name as same,
+             p.phone_hash = q.phone_hash as phones, coalesce(p.birth_date_hash = q.birth_date_hash, false) as births
+        from person_duplicate d join person p on p.id = d.person_id join person q on q.id = d.duplicate_of_person_id
+        join support_case c on c.person_id = p.id join organisation o on o.id = c.desk_id
+       order by d.created_at`.execute(t.db)).rows;
+    expect(pairs).toEqual([
+      { matchedOn: ['phone'], status: 'open', desk: 'CAIM Diourbel', same: true, phones: true, births: false },
+      { matchedOn: ['birth_date'], status: 'open', desk: 'CAIM Diourbel', same: true, phones: false, births: true },
+    ]);
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const before = await one(sql<{ n: number }>`select count(*) as n from support_case`);
+    const duplicates = await one(sql<{ n: number }>`select count(*) as n from person_duplicate`);
     await seedDemo(t.db, { people });
     expect(await one(sql<{ n: number }>`select count(*) as n from support_case`)).toEqual(before);
+    expect(await one(sql<{ n: number }>`select count(*) as n from person_duplicate`)).toEqual(duplicates);
+  });
+
+  it('adds the duplicates to a demo database seeded before them', async () => {
+    await sql`delete from person_duplicate`.execute(t.db);
+    const demoCases = sql`select id from support_case where reference like 'GLC-DEM0-D0VB-%'`;
+    await sql`delete from consent where case_id in (${demoCases})`.execute(t.db);
+    const demoPeople = (await sql<{ personId: string }>`select person_id from support_case where reference like 'GLC-DEM0-D0VB-%'`.execute(t.db)).rows.map((r) => r.personId);
+    await sql`delete from support_case where reference like 'GLC-DEM0-D0VB-%'`.execute(t.db);
+    await t.db.deleteFrom('person').where('id', 'in', demoPeople).execute();
+    await seedDemo(t.db, { people });
+    expect(Number((await one(sql<{ n: number }>`select count(*) as n from person_duplicate where status = 'open'`)).n)).toBe(2);
   });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { CaseRequestKind } from '@glocal/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import { territoryIdsByCode } from '../territories/index.js';
-import type { PeopleProtection } from './people.service.js';
+import type { NewPerson, PeopleProtection } from './people.service.js';
 
 /*
  * The demo desks' caseload: about 300 synthetic people and their requests at the four desks,
@@ -75,10 +76,17 @@ type Row = Record<string, unknown>;
 
 /**
  * Writes the caseload straight into the tables (as the data model describes them), encrypting
- * what must be encrypted with the app's key. Idempotent: skips when the marker case exists.
+ * what must be encrypted with the app's key, then the possible duplicates. Idempotent: each part
+ * skips when its marker case exists, so a demo database seeded before the duplicates gains them.
  */
 export async function seedDemoCases(db: Executor, people: PeopleProtection, organisations: Record<string, string>): Promise<void> {
-  if (await db.selectFrom('supportCase').select('id').where('reference', '=', DEMO_CASES_MARKER).executeTakeFirst()) return;
+  if (!(await db.selectFrom('supportCase').select('id').where('reference', '=', DEMO_CASES_MARKER).executeTakeFirst())) {
+    await seedCaseload(db, people, organisations);
+  }
+  await seedDemoDuplicates(db, people, organisations);
+}
+
+async function seedCaseload(db: Executor, people: PeopleProtection, organisations: Record<string, string>): Promise<void> {
 
   const random = prng(20_261_201);
   const now = Date.now();
@@ -321,6 +329,84 @@ export async function seedDemoCases(db: Executor, people: PeopleProtection, orga
   await insert('caseMessage', more.message.map((m) => ({ ...m, bodyEncrypted: people.encryptField(m.bodyEncrypted as string, `case_message.body:${m.id}`) })));
   await insert('caseNote', more.note.map((n) => ({ ...n, bodyEncrypted: people.encryptField(n.bodyEncrypted as string, `case_note.body:${n.id}`) })));
   await insert('caseTask', more.task);
+}
+
+/** The reference of the first duplicate's case: if it exists, the demo duplicates are there already. */
+export const DEMO_DUPLICATES_MARKER = 'GLC-DEM0-D0VB-0001';
+
+/**
+ * Two possible duplicates for CAIM Diourbel's managers, as intake would flag them: the same person
+ * met at the desk, then writing online with the family name spelt otherwise and the phone written
+ * 00221… (to merge), and two namesakes born the same day who are not the same person (to dismiss).
+ * Fixed values, so every demo database holds the same two pairs.
+ */
+async function seedDemoDuplicates(db: Executor, people: PeopleProtection, organisations: Record<string, string>): Promise<void> {
+  const deskId = organisations.caimDiourbel;
+  if (!deskId || (await db.selectFrom('supportCase').select('id').where('reference', '=', DEMO_DUPLICATES_MARKER).executeTakeFirst())) return;
+  const now = Date.now();
+  const territories = await territoryIdsByCode(db, ['SN-DB-DIO', 'SN-DB-BAM', 'SN-DB-MBA']);
+  const coach = (await db.selectFrom('appUser').select('id').where('email', '=', 'coach.diourbel@glocal.test').executeTakeFirst())?.id ?? null;
+  type Entry = {
+    reference: string;
+    daysAgo: number;
+    person: Omit<NewPerson, 'createdAt'>;
+    requestKind: CaseRequestKind;
+    status: 'new' | 'active';
+    source: 'staff' | 'intake_form';
+    need: string;
+  };
+  const pairs: [earlier: Entry, later: Entry][] = [
+    [
+      {
+        reference: DEMO_DUPLICATES_MARKER, daysAgo: 240, requestKind: 'return_reintegration', status: 'active', source: 'staff',
+        person: { givenName: 'Mariama', familyName: 'Exemple-Doublon', phone: '+221 77 900 01 01', birthDate: '1988-04-12', gender: 'female', languages: ['wo', 'fr'], preferredLocale: 'fr', residenceTerritoryId: territories['SN-DB-DIO'] },
+        need: 'Je suis rentrée d’Italie et je voudrais m’installer à Diourbel.',
+      },
+      {
+        reference: 'GLC-DEM0-D0VB-0002', daysAgo: 6, requestKind: 'training', status: 'new', source: 'intake_form',
+        person: { givenName: 'Mariama', familyName: 'Exemple Doublon', phone: '00221779000101', email: 'mariama.doublon@example.org', gender: 'female', languages: ['wo', 'fr', 'it'], preferredLocale: 'fr', residenceTerritoryId: territories['SN-DB-DIO'] },
+        need: 'Je cherche une formation en gestion pour ouvrir une boutique.',
+      },
+    ],
+    [
+      {
+        reference: 'GLC-DEM0-D0VB-0003', daysAgo: 400, requestKind: 'job', status: 'active', source: 'intake_form',
+        person: { givenName: 'Cheikh', familyName: 'Fictif-Homonyme', phone: '+221 77 900 02 02', birthDate: '1990-01-01', gender: 'male', languages: ['wo', 'fr'], preferredLocale: 'fr', residenceTerritoryId: territories['SN-DB-BAM'] },
+        need: 'Je cherche un emploi de chauffeur à Bambey.',
+      },
+      {
+        reference: 'GLC-DEM0-D0VB-0004', daysAgo: 3, requestKind: 'legal_social_support', status: 'new', source: 'intake_form',
+        person: { givenName: 'Cheikh', familyName: 'Fictif-Homonyme', phone: '+221 76 900 03 03', birthDate: '1990-01-01', email: 'cheikh.homonyme@example.org', gender: 'male', languages: ['wo', 'fr', 'en'], preferredLocale: 'fr', residenceTerritoryId: territories['SN-DB-MBA'] },
+        need: 'J’ai besoin d’aide pour renouveler mes papiers.',
+      },
+    ],
+  ];
+  const place = (entry: Entry) => {
+    const createdAt = new Date(now - entry.daysAgo * DAY);
+    return { entry, createdAt, person: people.personValues({ ...entry.person, createdAt }), caseId: randomUUID() };
+  };
+  for (const pair of pairs) {
+    const [earlier, later] = [place(pair[0]), place(pair[1])];
+    await db.insertInto('person').values([earlier.person, later.person]).execute();
+    for (const { entry, createdAt, person, caseId } of [earlier, later]) {
+      await db.insertInto('supportCase').values({
+        id: caseId, reference: entry.reference, personId: person.id, deskId, requestKind: entry.requestKind,
+        status: entry.status, priority: 'normal', tags: [], assignedCoachId: entry.status === 'new' ? null : coach,
+        needEncrypted: people.encryptNeed(caseId, entry.need), source: entry.source, intakeLocale: 'fr', createdAt, updatedAt: createdAt,
+      }).execute();
+      await db.insertInto('consent').values({
+        personId: person.id, caseId, kind: 'processing', purpose: 'support_request', dataCategories: ['identity', 'contact', 'request'],
+        legalBasis: 'consent', method: entry.source === 'staff' ? 'in_person' : 'online_form', policyVersion: '2026-12-01', givenAt: createdAt,
+      }).execute();
+    }
+    // What intake would have found: the same normalised name, and the hashes that agree.
+    const matchedOn = (['email', 'phone', 'birth_date'] as const).filter((key) => {
+      const column = key === 'email' ? 'emailHash' : key === 'phone' ? 'phoneHash' : 'birthDateHash';
+      return earlier.person[column] !== null && earlier.person[column] === later.person[column];
+    });
+    if (earlier.person.normalisedName !== later.person.normalisedName || matchedOn.length === 0) throw new Error('demo duplicates do not match');
+    await db.insertInto('personDuplicate').values({ personId: later.person.id, duplicateOfPersonId: earlier.person.id, matchedOn: [...matchedOn], createdAt: later.createdAt }).execute();
+  }
 }
 
 /** The partnerships referrals run in: the corridor's desk network, and one joining Veneto and Mbacké. */

@@ -27,9 +27,15 @@ export type SearchRow = {
 };
 
 /** Great-circle distance in km (haversine): PostGIS is not available on PGlite. */
-const haversine = (lat: number, lon: number) => sql<number>`(12742 * asin(least(1, sqrt(
-  power(sin(radians(l.latitude - ${lat}) / 2), 2) +
-  cos(radians(${lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lon}) / 2), 2)))))`;
+const haversine = (latitude: RawBuilder<unknown>, longitude: RawBuilder<unknown>, lat: number, lon: number) => sql<number>`(12742 * asin(least(1, sqrt(
+  power(sin(radians(${latitude} - ${lat}) / 2), 2) +
+  cos(radians(${lat})) * cos(radians(${latitude})) * power(sin(radians(${longitude} - ${lon}) / 2), 2)))))`;
+
+/** A search row's distance to its nearest located point (most services have one: no unnest then). */
+const nearestKm = (lat: number, lon: number) => sql<number | null>`(case cardinality(d.latitudes)
+  when 0 then null
+  when 1 then ${haversine(sql`d.latitudes[1]`, sql`d.longitudes[1]`, lat, lon)}
+  else (select min(${haversine(sql`u.lat`, sql`u.lon`, lat, lon)}) from unnest(d.latitudes, d.longitudes) u(lat, lon)) end)`;
 
 export const directoryRepository = (db: Executor) => ({
   /**
@@ -58,29 +64,35 @@ export const directoryRepository = (db: Executor) => ({
     const sort = query.sort ?? (text ? 'relevance' : near ? 'distance' : 'name');
     const conditions: RawBuilder<unknown>[] = [sql`d.status <> 'defunct'`];
     // Full text first; only when it finds nothing do typos get their chance (trigram word similarity),
-    // which costs far more on common words. Decided once per query, so every page agrees.
+    // which costs far more on common words. Decided once per query, so every page agrees. The query
+    // then travels as a tsquery constant: the planner estimates what it matches and picks its indexes.
     const language = sql.lit(locale);
-    const tsquery = text ? sql`websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${text}))` : sql`null`;
-    let typoMode = false;
-    let corrected: string | null = null;
+    const config = SEARCH_CONFIG[locale];
+    let searchText: string | null = null;
     if (text) {
-      const found = (await sql<{ found: boolean }>`select exists (select 1 from directory_service_search where locale = ${language} and document @@ ${tsquery}) as found`.execute(db)).rows[0]!.found;
-      if (!found) {
+      const first = (await sql<{ query: string; found: boolean }>`
+        with q as (select websearch_to_tsquery(${config}::regconfig, f_unaccent(${text})) as query)
+        select q.query::text as query, exists (select 1 from directory_service_search d where d.locale = ${language} and d.document @@ q.query) as found
+        from q`.execute(db)).rows[0]!;
+      searchText = first.query;
+      if (!first.found) {
         // Spelling: each word of the query may stand for its nearest known words (trigram similarity).
         const words = [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3))].slice(0, 8);
-        const alternatives: string[][] = [];
-        for (const word of words) {
-          const { rows } = await sql<{ word: string }>`
+        const { rows } = words.length === 0 ? { rows: [] } : await sql<{ asked: string; word: string }>`
+          select u.word as asked, w.word from unnest(${words}::text[]) u(word)
+          cross join lateral (
             select w.word from directory_search_word w
-            where w.word operator(public.%) ${word} and public.similarity(w.word, ${word}) >= ${WORD_SIMILARITY}
-            order by public.similarity(w.word, ${word}) desc, w.word limit 3`.execute(db);
-          alternatives.push(rows.length > 0 ? rows.map((row) => row.word) : [word]);
-        }
-        typoMode = true;
-        corrected = alternatives.map((options) => options.join(' or ')).join(' ');
+            where w.word operator(public.%) u.word and public.similarity(w.word, u.word) >= ${WORD_SIMILARITY}
+            order by public.similarity(w.word, u.word) desc, w.word limit 3
+          ) w`.execute(db);
+        const corrected = words.map((word) => {
+          const options = rows.filter((row) => row.asked === word).map((row) => row.word);
+          return (options.length > 0 ? options : [word]).join(' or ');
+        });
+        searchText = (await sql<{ query: string }>`select websearch_to_tsquery(${config}::regconfig, ${corrected.join(' ')})::text as query`.execute(db)).rows[0]!.query;
       }
     }
-    const searchQuery = typoMode ? sql`websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, ${corrected})` : tsquery;
+    const searchQuery = sql`${searchText}::tsquery`;
     const textCondition = text ? sql`d.document @@ ${searchQuery}` : null;
     const textScore = text ? sql`ts_rank(d.document, ${searchQuery})` : sql`0`;
     if (textCondition) conditions.push(textCondition);
@@ -102,60 +114,51 @@ export const directoryRepository = (db: Executor) => ({
     if (query.eligibility === 'returnee') conditions.push(sql`d.returnee_eligible`);
     if (query.targetGroup) conditions.push(sql`d.target_groups @> array[${query.targetGroup}]::text[]`);
 
-    // Staged, each stage materialised: the matching ids (text, filters), their nearest located
-    // point (set-based, within the bounding box first when there is a radius), the page's keys,
-    // and only then the page's details. Distances are computed for candidates, never per table row.
-    let box = sql`true`;
+    // One pass over the reader's search rows, which carry every filter and the service's located
+    // points (its bounding box prunes before any distance is computed); the page's keys first, and
+    // only then the page's details.
+    let within: RawBuilder<unknown> = sql`true`;
     if (near && query.radiusKm) {
       const dLat = query.radiusKm / 111.2;
       const dLon = query.radiusKm / (111.2 * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-      const range = sql`l.latitude between ${near.lat - dLat} and ${near.lat + dLat} and l.longitude between ${near.lon - dLon} and ${near.lon + dLon}`;
-      box = sql`${range} and ${haversine(near.lat, near.lon)} <= ${query.radiusKm}`;
-      // Candidates must have a location in the box: an index range that prunes before any ranking.
-      conditions.push(sql`d.service_id in (select sal.service_id from hsds_location l join hsds_service_at_location sal on sal.location_id = l.id where ${range})`);
+      conditions.push(sql`d.min_latitude <= ${near.lat + dLat} and d.max_latitude >= ${near.lat - dLat}
+        and d.min_longitude <= ${near.lon + dLon} and d.max_longitude >= ${near.lon - dLon}`);
+      within = sql`keyed.km <= ${query.radiusKm}`;
+    }
+    const where = sql`d.locale = ${language} and ${sql.join(conditions, sql` and `)}`;
+    if (mode === 'ids') {
+      return (await sql<{ id: string }>`select d.service_id as id from directory_service_search d where ${where}`.execute(db)).rows.map((row) => row.id);
+    }
+    if (mode === 'points') {
+      // The first located point (by location id) within the radius, as the map shows one marker a service.
+      const inRadius = near && query.radiusKm ? sql`${haversine(sql`u.lat`, sql`u.lon`, near.lat, near.lon)} <= ${query.radiusKm}` : sql`true`;
+      const { rows } = await sql<{ id: string; latitude: number; longitude: number }>`
+        select d.service_id as id, pt.lat as latitude, pt.lon as longitude
+        from directory_service_search d
+        cross join lateral (
+          select u.lat, u.lon from unnest(d.latitudes, d.longitudes) with ordinality u(lat, lon, n)
+          where ${inRadius} order by u.n limit 1
+        ) pt
+        where ${where}
+        order by d.service_id`.execute(db);
+      return rows;
     }
     // Sort keys as text so a cursor compares exactly what the database compared.
     const sortKey =
       sort === 'relevance'
-        ? sql`to_char(1000 - round((c.score)::numeric, 6), 'FM00000.000000')`
+        ? sql`to_char(1000 - round((${textScore})::numeric, 6), 'FM00000.000000')`
         : sort === 'distance'
-          ? sql`to_char(coalesce(round(p.km::numeric, 6), 99999), 'FM00000.000000')`
+          ? sql`to_char(coalesce(round((${near ? nearestKm(near.lat, near.lon) : sql`null`})::numeric, 6), 99999), 'FM00000.000000')`
           : sql`lower(coalesce(tr.name, sv.name))`;
-
-    const prefix = sql`
-      with c as materialized (
-        select d.service_id as id, ${textScore} as score
-        from directory_service_search d
-        where d.locale = ${language} and ${sql.join(conditions, sql` and `)}
-      )`;
-    if (mode === 'ids') return (await sql<{ id: string }>`${prefix} select c.id from c`.execute(db)).rows.map((row) => row.id);
-    if (mode === 'points') {
-      const { rows } = await sql<{ id: string; latitude: number; longitude: number }>`
-        ${prefix}
-        select distinct on (c.id) c.id, l.latitude, l.longitude
-        from c join hsds_service_at_location sal on sal.service_id = c.id join hsds_location l on l.id = sal.location_id
-        where l.latitude is not null and ${box}
-        order by c.id, l.id`.execute(db);
-      return rows;
-    }
     const { rows } = await sql<SearchRow>`
-      ${prefix},
-      p as materialized (
-        ${near
-          ? sql`select distinct on (sal.service_id) sal.service_id, l.id as location_id, l.latitude, l.longitude, ${haversine(near.lat, near.lon)} as km
-              from c join hsds_service_at_location sal on sal.service_id = c.id join hsds_location l on l.id = sal.location_id
-              where l.latitude is not null and ${box}
-              order by sal.service_id, km, l.id`
-          : sql`select null::uuid as service_id, null::uuid as location_id, null::double precision as latitude, null::double precision as longitude, null::double precision as km where false`}
-      ),
-      page as materialized (
+      with page as materialized (
         select * from (
-          select c.id, p.location_id, p.km, ${sortKey} as sort_key
-          from c
-          ${near && query.radiusKm ? sql`join p on p.service_id = c.id` : sql`left join p on p.service_id = c.id`}
-          ${sort === 'name' ? sql`join hsds_service sv on sv.id = c.id left join hsds_service_translation tr on tr.service_id = c.id and tr.locale = ${language}` : sql``}
+          select d.service_id as id, ${near ? nearestKm(near.lat, near.lon) : sql`null::double precision`} as km, ${sortKey} as sort_key
+          from directory_service_search d
+          ${sort === 'name' ? sql`join hsds_service sv on sv.id = d.service_id left join hsds_service_translation tr on tr.service_id = d.service_id and tr.locale = ${language}` : sql``}
+          where ${where}
         ) keyed
-        ${after ? sql`where (keyed.sort_key, keyed.id) > (${after[0]}, ${after[1]}::uuid)` : sql``}
+        where ${within} ${after ? sql`and (keyed.sort_key, keyed.id) > (${after[0]}, ${after[1]}::uuid)` : sql``}
         order by keyed.sort_key, keyed.id
         limit ${limit}
       )
@@ -174,8 +177,8 @@ export const directoryRepository = (db: Executor) => ({
         from hsds_service_at_location sal
         join hsds_location l on l.id = sal.location_id
         left join hsds_address a on a.location_id = l.id
-        where sal.service_id = s.id and l.latitude is not null and (page.location_id is null or l.id = page.location_id)
-        order by l.id, a.id limit 1
+        where sal.service_id = s.id and l.latitude is not null and l.longitude is not null
+        order by ${near ? sql`${haversine(sql`l.latitude`, sql`l.longitude`, near.lat, near.lon)}, ` : sql``}l.id, a.id limit 1
       ) loc on true
       order by page.sort_key, page.id`.execute(db);
     return rows;
@@ -210,18 +213,27 @@ export const directoryRepository = (db: Executor) => ({
           array(select distinct c.ancestor_id from hsds_attribute a join closure c on c.term_id = a.taxonomy_term_id where a.link_id = s.id and a.link_entity = 'service') as term_ids,
           array(select distinct code from (select lg.code from hsds_language lg where lg.service_id = s.id and lg.code is not null
                                            union select unnest(s.staff_languages)) codes(code)) as languages,
-          exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0) as paid
-        from hsds_service s where ${only}
+          exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0) as paid,
+          pt.latitudes, pt.longitudes, pt.min_latitude, pt.max_latitude, pt.min_longitude, pt.max_longitude
+        from hsds_service s
+        cross join lateral (
+          select coalesce(array_agg(l.latitude order by l.id), '{}') as latitudes, coalesce(array_agg(l.longitude order by l.id), '{}') as longitudes,
+            min(l.latitude) as min_latitude, max(l.latitude) as max_latitude, min(l.longitude) as min_longitude, max(l.longitude) as max_longitude
+          from hsds_service_at_location sal join hsds_location l on l.id = sal.location_id
+          where sal.service_id = s.id and l.latitude is not null and l.longitude is not null
+        ) pt
+        where ${only}
       )
       insert into directory_service_search (service_id, locale, document, keywords, status, territory_id, term_ids, languages, paid,
-        diaspora_eligible, returnee_eligible, target_groups)
+        diaspora_eligible, returnee_eligible, target_groups, latitudes, longitudes, min_latitude, max_latitude, min_longitude, max_longitude)
       select s.id, cfg.locale,
         setweight(to_tsvector(cfg.config, f_unaccent(coalesce(tr.name, s.name))), 'A') ||
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)))), 'C'),
         lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))),
         s.status, s.territory_id, f.term_ids, f.languages, f.paid,
-        coalesce(s.diaspora_eligible, false), coalesce(s.returnee_eligible, false), s.target_groups
+        coalesce(s.diaspora_eligible, false), coalesce(s.returnee_eligible, false), s.target_groups,
+        f.latitudes, f.longitudes, f.min_latitude, f.max_latitude, f.min_longitude, f.max_longitude
       from hsds_service s
       join facts f on f.id = s.id
       cross join ${LOCALE_CONFIGS} as cfg(locale, config)

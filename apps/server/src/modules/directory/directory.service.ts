@@ -294,7 +294,10 @@ export function createDirectoryService({ db, access, audit }: Deps) {
         }
         if (latitude !== undefined) await sql`update hsds_location set latitude = ${latitude}, longitude = ${longitude ?? null}, updated_at = now() where id = ${id}`.execute(trx);
         // A location's services changed too, for HSDS consumers polling `modified_after`.
-        await sql`update hsds_service set last_modified = now() where id in (select service_id from hsds_service_at_location where location_id = ${id})`.execute(trx);
+        const { rows: served } = await sql<{ id: string }>`
+          update hsds_service set last_modified = now() where id in (select service_id from hsds_service_at_location where location_id = ${id}) returning id`.execute(trx);
+        // Their search rows carry the location's coordinates.
+        await directoryRepository(trx).refreshSearch(served.map((row) => row.id));
         const after = await read();
         await audit.record(trx, {
           actor: editor,

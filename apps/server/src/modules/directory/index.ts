@@ -6,3 +6,4 @@ export { createHsdsTransferService, type HsdsTransferService } from './hsds/hsds
 export { seedDemoDirectory } from './directory.demo.js';
 export { exportHsdsDirectory, importHsdsDirectory } from './hsds/hsds-cli.js';
 export { createCaseReferralsService, type CaseReferralsService } from './case-referrals.service.js';
+export { createStaleNoticesService, runStaleNotices, type StaleNoticesService } from './stale-notices.service.js';

@@ -1,4 +1,4 @@
-import { CorridorReport, Problem, ProductView, ProviderList, RemittanceQuoteList, SavingsReport, TransferList, TransferView } from '@glocal/contracts';
+import { CorridorReport, Problem, ProductView, ProviderList, ProviderPriceList, RemittanceQuoteList, SavingsReport, TransferList, TransferView } from '@glocal/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
@@ -172,5 +172,32 @@ describe('remittances for desks, territories and providers', () => {
     expect(follows.items.map((f: { corridor: string }) => f.corridor)).toEqual(['IT-SN']);
     expect((await as(coachVeneto, 'DELETE', '/api/v1/remittances/follows/IT-SN')).statusCode).toBe(204);
     expect((await t.inject({ method: 'POST', url: '/api/v1/remittances/follows', payload: { from: 'IT', to: 'SN' } })).statusCode).toBe(401);
+  });
+  it('a provider’s staff read the latest price of each product in each corridor, with its age, stale and dropped flags', async () => {
+    const baol = ids['Mutuelle d’épargne et de crédit du Baol']!;
+    const product = ProductView.parse(
+      (await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/products`, { name: 'Old counter', payIn: 'cash', pickup: 'cash_pickup', speed: 'two_days', accessible: true })).json(),
+    );
+    const price = { productId: product.id, from: 'FR', to: 'ML', sendingCurrency: 'EUR', receivingCurrency: 'XOF', fee: { tiers: [{ upTo: '100', fixed: '3' }, { over: '100', percent: '2' }] }, rateOffered: null, interbankRate: '655.957' };
+    expect((await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, { ...price, observedOn: daysAgo(200) })).statusCode).toBe(201);
+    expect((await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, { ...price, to: 'SN', observedOn: daysAgo(120) })).statusCode).toBe(201);
+
+    const response = await as(mfi, 'GET', `/api/v1/remittances/providers/${baol}/prices`);
+    expect(response.statusCode, response.body).toBe(200);
+    const { items } = ProviderPriceList.parse(response.json());
+    const old = items.filter((item) => item.productId === product.id);
+    expect(old.map(({ corridor, ageDays, stale, dropped, rateOffered, source }) => ({ corridor, ageDays, stale, dropped, rateOffered, source }))).toEqual([
+      { corridor: 'FR-ML', ageDays: 200, stale: true, dropped: true, rateOffered: null, source: 'provider_self_report' },
+      { corridor: 'FR-SN', ageDays: 120, stale: true, dropped: false, rateOffered: null, source: 'provider_self_report' },
+    ]);
+    expect(old[0]!.fee).toEqual(price.fee);
+    // The demo product's latest price in each of its corridors: ten days old, in the rankings.
+    const member = ProviderList.parse((await as(mfi, 'GET', '/api/v1/remittances/providers/mine')).json()).items[0]!.products.find((p) => p.name === 'Transfer to a member account')!;
+    expect(items.filter((item) => item.productId === member.id).map((item) => [item.corridor, item.ageDays, item.stale, item.dropped])).toEqual([
+      ['BE-SN', 10, false, false], ['IT-SN', 10, false, false],
+    ]);
+
+    expect((await as(mfi, 'GET', `/api/v1/remittances/providers/${ids['Teranga Transfert']}/prices`)).statusCode).toBe(404);
+    expect((await as(coachVeneto, 'GET', `/api/v1/remittances/providers/${baol}/prices`)).statusCode).toBe(403);
   });
 });

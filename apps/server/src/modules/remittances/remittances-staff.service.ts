@@ -1,7 +1,9 @@
 import type {
   CorridorReport,
   PriceReportBody,
+  PriceSource,
   ProductBody,
+  ProviderPriceList,
   ProviderView,
   ProviderType,
   RemittanceSpeed,
@@ -22,7 +24,7 @@ import { findOrganisation } from '../organisations/index.js';
 import { currencyDigits } from '../reference/index.js';
 import { feeFor, quote, savings, type FeeSchedule, type Savings } from './remittance-cost.js';
 import { remittancesRepository } from './remittances.repository.js';
-import { checkCodes, daysBetween, periodOf, type RemittancesService } from './remittances.service.js';
+import { checkCodes, daysBetween, DROP_AFTER_DAYS, periodOf, STALE_AFTER_DAYS, type RemittancesService } from './remittances.service.js';
 
 type Request = { ip?: string; id?: string };
 type Deps = {
@@ -279,6 +281,25 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
         query = query.where('organisationId', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
       }
       return providerViews(await query.limit(200).execute());
+    },
+
+    /** The latest price of each of a provider's products in each corridor and its age, for its staff (anyone else: 404). */
+    async providerPrices(actor: Actor | null, providerId: string, request: Request): Promise<ProviderPriceList> {
+      const provider = await providerForStaff(actor, providerId, request);
+      const today = remittances.today();
+      const rows = await remittancesRepository(db).latestProviderSchedules(provider.id);
+      return {
+        items: rows.map((row) => {
+          const ageDays = daysBetween(row.observedOn, today);
+          return {
+            productId: row.productId, corridor: `${row.sendingCountry}-${row.receivingCountry}`, sendingCurrency: row.sendingCurrency,
+            receivingCurrency: row.receivingCurrency, fee: row.feeSchedule as ProviderPriceList['items'][number]['fee'], rateOffered: row.rateOffered,
+            interbankRate: row.interbankRate, observedOn: row.observedOn, source: row.source as PriceSource, ageDays,
+            stale: ageDays > STALE_AFTER_DAYS, dropped: ageDays > DROP_AFTER_DAYS,
+          };
+        }),
+        nextCursor: null,
+      };
     },
 
     /** A provider's staff add a product; anyone else learns nothing of the provider (404). */

@@ -50,6 +50,10 @@ const corridorProducts = (from: string, to: string, filter: ReturnType<typeof sq
     from products where products.product_id is not null
   )`;
 
+export type ProviderScheduleRow = {
+  productId: string; sendingCountry: string; receivingCountry: string; sendingCurrency: string; receivingCurrency: string;
+  feeSchedule: FeeSchedule; rateOffered: string | null; interbankRate: string; observedOn: string; source: string;
+};
 export type ProviderFields = { name: string; type: string; organisationId?: string | null; website?: string | null };
 export type ProductFields = {
   providerId: string; name: string; payIn: string; pickup: string; speed: string; accessible: boolean; feeChargedOnTop: boolean; coverageNote?: string | null;
@@ -174,6 +178,27 @@ export const remittancesRepository = (db: Executor) => ({
       ) p
       join remittance_product pr on pr.id = p.product_id
       join remittance_provider pv on pv.id = pr.provider_id`.execute(db);
+    return rows;
+  },
+
+  /**
+   * The latest fee schedule of each of a provider's products in each corridor with prices, however
+   * old: one probe of the quote index per corridor and product (corridors are few; a provider's products too).
+   */
+  async latestProviderSchedules(providerId: string): Promise<ProviderScheduleRow[]> {
+    const { rows } = await sql<ProviderScheduleRow>`
+      select p.product_id, c.sending_country, c.receiving_country, p.sending_currency, p.receiving_currency, p.fee_schedule,
+        trim_scale(p.rate_offered)::text as rate_offered, trim_scale(p.interbank_rate)::text as interbank_rate,
+        to_char(p.observed_on, 'YYYY-MM-DD') as observed_on, p.source
+      from remittance_corridor c
+      cross join remittance_product pr
+      cross join lateral (
+        select * from remittance_price p
+        where p.sending_country = c.sending_country and p.receiving_country = c.receiving_country and p.amount is null and p.product_id = pr.id
+        order by p.observed_on desc, p.id desc limit 1
+      ) p
+      where pr.provider_id = ${providerId}
+      order by pr.name, c.sending_country, c.receiving_country`.execute(db);
     return rows;
   },
 

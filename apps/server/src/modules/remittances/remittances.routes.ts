@@ -13,6 +13,7 @@ import {
   ProductBody,
   ProductView,
   ProviderList,
+  ProviderPriceList,
   ProviderParams,
   SavingsReport,
   TransferCreateBody,
@@ -174,6 +175,20 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
     '/providers/mine',
     { config: { permission: 'remittances:manage_prices' }, schema: { tags, summary: 'Providers whose prices I report', response: { 200: ProviderList } } },
     (request) => staff.myProviders(request.actor),
+  );
+  app.get(
+    '/providers/:id/prices',
+    {
+      config: { permission: 'remittances:manage_prices' },
+      schema: {
+        tags,
+        summary: 'The latest price of each of my provider’s products in each corridor, with its age',
+        description: 'Fee schedules only. Older than 90 days a price is flagged `stale`; older than 180 days it is `dropped` from quotes and rankings.',
+        params: ProviderParams,
+        response: { 200: ProviderPriceList },
+      },
+    },
+    (request) => staff.providerPrices(request.actor, request.params.id, clientOf(request)),
   );
   app.post(
     '/providers/:id/products',

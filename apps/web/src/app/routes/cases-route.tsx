@@ -15,6 +15,13 @@ export function CasesRoute() {
   return (
     <>
       <PageHeading>{formatMessage({ id: 'cases.title' })}</PageHeading>
+      {can('cases:create') && (
+        <p>
+          <Link to="/cases/new" className="button">
+            {formatMessage({ id: 'cases.new.open' })}
+          </Link>
+        </p>
+      )}
       <nav aria-label={formatMessage({ id: 'cases.views' })}>
         <ul className="inline-list">
           <li>

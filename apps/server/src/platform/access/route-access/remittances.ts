@@ -30,6 +30,11 @@ export const REMITTANCES_ROUTE_ACCESS: Record<string, RouteSample> = {
     expect: { anonymous: 401, admin: 200, manager: 200, coachDiourbel: 200, coachBrussels: 404, coachVeneto: 404, others: 403 },
   },
   'GET /api/v1/remittances/providers/mine': { url: '/api/v1/remittances/providers/mine', expect: { anonymous: 401, admin: 200, mfi: 200, others: 403 } },
+  // A provider no staff of theirs reports for: not found, once past the role check.
+  'GET /api/v1/remittances/providers/:id/prices': {
+    url: `/api/v1/remittances/providers/${NO_PROVIDER}/prices`,
+    expect: { anonymous: 401, admin: 404, mfi: 404, others: 403 },
+  },
   'POST /api/v1/remittances/providers/:id/products': {
     url: `/api/v1/remittances/providers/${NO_PROVIDER}/products`,
     body: {},

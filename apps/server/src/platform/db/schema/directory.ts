@@ -475,6 +475,12 @@ export interface DirectoryServiceSearchTable {
   diasporaEligible: boolean;
   returneeEligible: boolean;
   targetGroups: string[];
+  latitudes: number[];
+  longitudes: number[];
+  minLatitude: number | null;
+  maxLatitude: number | null;
+  minLongitude: number | null;
+  maxLongitude: number | null;
 }
 
 export interface DirectorySearchWordTable {
@@ -490,6 +496,13 @@ export interface DirectoryFlagTable {
   createdAt: CreatedAt;
   resolvedAt: Date | null;
   resolvedBy: string | null;
+}
+
+/** One notice per staleness period: the verification date it was about, and when it went out. */
+export interface DirectoryStaleNoticeTable {
+  serviceId: string;
+  lastVerified: string | null;
+  notifiedAt: Generated<Date>;
 }
 
 export interface CaseServiceReferralTable {
@@ -545,6 +558,7 @@ export interface DirectoryDB {
   directoryServiceSearch: DirectoryServiceSearchTable;
   directorySearchWord: DirectorySearchWordTable;
   directoryFlag: DirectoryFlagTable;
+  directoryStaleNotice: DirectoryStaleNoticeTable;
 }
 
 export const DIRECTORY_COLUMNS = {
@@ -584,8 +598,9 @@ export const DIRECTORY_COLUMNS = {
   hsdsOrganizationIdentifier: ['id', 'organizationId', 'identifierScheme', 'identifierType', 'identifier', 'createdAt', 'updatedAt'],
   directoryOpportunity: ['id', 'territoryId', 'kind', 'isicCode', 'title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'organizationId', 'sourceLocale', 'createdAt', 'updatedAt'],
   directoryOpportunityTranslation: ['opportunityId', 'locale', 'title', 'description'],
-  directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords', 'status', 'territoryId', 'termIds', 'languages', 'paid', 'diasporaEligible', 'returneeEligible', 'targetGroups'],
+  directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords', 'status', 'territoryId', 'termIds', 'languages', 'paid', 'diasporaEligible', 'returneeEligible', 'targetGroups', 'latitudes', 'longitudes', 'minLatitude', 'maxLatitude', 'minLongitude', 'maxLongitude'],
   directorySearchWord: ['word'],
   directoryFlag: ['id', 'entityType', 'entityId', 'reason', 'flaggedBy', 'createdAt', 'resolvedAt', 'resolvedBy'],
+  directoryStaleNotice: ['serviceId', 'lastVerified', 'notifiedAt'],
 } as const satisfies ColumnList<DirectoryDB>;
 export const directoryColumnsListed: { [Table in keyof DirectoryDB]: never } = {} as UnlistedColumns<DirectoryDB, typeof DIRECTORY_COLUMNS>;

@@ -81,7 +81,8 @@ export function CasePipeline({ detail, territories, documents }: CasePipelinePro
         </div>
       )}
       {editable && <MoveStageForm detail={detail} move={move} errors={moveErrors} />}
-      <ProjectForm key={JSON.stringify({ ...project, checklist: null })} project={project} editable={editable} territories={territories} documents={documents} update={update} fieldError={fieldError} />
+      {/* Keyed on the saved field values only: a stage move or a refetch keeps what the coach is typing. */}
+      <ProjectForm key={JSON.stringify(draftOf(project))} project={project} editable={editable} territories={territories} documents={documents} update={update} fieldError={fieldError} />
     </>
   );
 }
@@ -163,6 +164,23 @@ function MoveStageForm({ detail, move, errors }: { detail: CaseDetailView & { bu
 
 type ProjectDraft = Record<'idea' | 'isicSection' | 'isicDivision' | 'setupTerritoryId' | 'neededAmount' | 'ownFundsAmount' | 'currency' | 'businessPlanDocumentId' | 'financingPlanDocumentId' | 'legalForm' | 'registrationNumber' | 'registeredOn', string>;
 
+/** The form's fields as the server keeps them. */
+const draftOf = (project: BusinessProjectView): ProjectDraft => ({
+    idea: project.idea,
+    isicSection: project.isicSection ?? '',
+    isicDivision: project.isicDivision ?? '',
+    setupTerritoryId: project.setupTerritoryId ?? '',
+    // Amounts as the exact decimal strings the server keeps, without a trailing ".00".
+    neededAmount: project.neededAmount?.replace(/\.00$/, '') ?? '',
+    ownFundsAmount: project.ownFundsAmount?.replace(/\.00$/, '') ?? '',
+    currency: project.currency ?? '',
+    businessPlanDocumentId: project.businessPlanDocumentId ?? '',
+    financingPlanDocumentId: project.financingPlanDocumentId ?? '',
+    legalForm: project.legalForm ?? '',
+    registrationNumber: project.registrationNumber ?? '',
+    registeredOn: project.registeredOn ?? '',
+  });
+
 function ProjectForm({
   project,
   editable,
@@ -179,21 +197,7 @@ function ProjectForm({
   fieldError: (pointer: string) => ProblemFieldError | undefined;
 }) {
   const { formatMessage } = useIntl();
-  const initial: ProjectDraft = {
-    idea: project.idea,
-    isicSection: project.isicSection ?? '',
-    isicDivision: project.isicDivision ?? '',
-    setupTerritoryId: project.setupTerritoryId ?? '',
-    // Amounts as the exact decimal strings the server keeps, without a trailing ".00".
-    neededAmount: project.neededAmount?.replace(/\.00$/, '') ?? '',
-    ownFundsAmount: project.ownFundsAmount?.replace(/\.00$/, '') ?? '',
-    currency: project.currency ?? '',
-    businessPlanDocumentId: project.businessPlanDocumentId ?? '',
-    financingPlanDocumentId: project.financingPlanDocumentId ?? '',
-    legalForm: project.legalForm ?? '',
-    registrationNumber: project.registrationNumber ?? '',
-    registeredOn: project.registeredOn ?? '',
-  };
+  const initial = draftOf(project);
   const [draft, setDraft] = useState(initial);
   const set = (name: keyof ProjectDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value });
 

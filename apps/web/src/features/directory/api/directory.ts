@@ -8,6 +8,7 @@ import {
   TaxonomyTermList,
   type HsdsImportBody,
   type Locale,
+  type ServiceUpdateBody,
   type OpportunityKind,
   type TargetGroup,
 } from '@glocal/contracts';
@@ -56,11 +57,26 @@ export function useMapPoints(filters: DirectoryFilters, enabled: boolean) {
   });
 }
 
-export function useService(serviceId: string) {
+/** One service, its texts in `textLocale` (the reader's language unless an editor picks another). */
+export function useService(serviceId: string, textLocale?: Locale) {
   const { locale } = useLocale();
+  const texts = textLocale ?? locale;
   return useQuery({
-    queryKey: ['directory', 'service', serviceId, locale],
-    queryFn: ({ signal }) => apiGet(`/api/v1/directory/services/${encodeURIComponent(serviceId)}`, { schema: ServiceDetailView, locale, query: { locale }, signal }),
+    queryKey: ['directory', 'service', serviceId, texts],
+    queryFn: ({ signal }) => apiGet(`/api/v1/directory/services/${encodeURIComponent(serviceId)}`, { schema: ServiceDetailView, locale, query: { locale: texts }, signal }),
+  });
+}
+
+/** Changes a service (its texts in `body.locale`); every directory view is fetched again afterwards. */
+export function useUpdateService(serviceId: string) {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ServiceUpdateBody) => apiSend('PATCH', `/api/v1/directory/services/${encodeURIComponent(serviceId)}`, { locale, body, schema: ServiceDetailView }),
+    onSuccess: (saved, body) => {
+      queryClient.setQueryData(['directory', 'service', serviceId, body.locale], saved);
+      return queryClient.invalidateQueries({ queryKey: ['directory'] });
+    },
   });
 }
 

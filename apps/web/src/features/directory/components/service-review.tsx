@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useSession } from '../../../lib/session';
@@ -23,10 +24,13 @@ export function ServiceReview({ serviceId, canEdit }: { serviceId: string; canEd
     <section className="service-page__section" aria-labelledby="service-review">
       <h2 id="service-review">{formatMessage({ id: 'directory.review.title' })}</h2>
       {canEdit && (
-        <p>
+        <p className="form-actions">
           <button type="button" className="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
             {formatMessage({ id: 'directory.review.verify' })}
           </button>
+          <Link className="button button--secondary" to={`/directory/services/${encodeURIComponent(serviceId)}/edit`}>
+            {formatMessage({ id: 'directory.edit.link' })}
+          </Link>
         </p>
       )}
       {verify.isSuccess && <p role="status">{formatMessage({ id: 'directory.review.verified' })}</p>}

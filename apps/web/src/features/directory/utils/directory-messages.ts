@@ -1,4 +1,4 @@
-import type { OpportunityKind, TargetGroup } from '@glocal/contracts';
+import type { OpportunityKind, ServiceStatus, TargetGroup } from '@glocal/contracts';
 import type { MessageDescriptor } from 'react-intl';
 
 export const TARGET_GROUP_MESSAGES: Record<TargetGroup, MessageDescriptor> = {
@@ -10,6 +10,13 @@ export const TARGET_GROUP_MESSAGES: Record<TargetGroup, MessageDescriptor> = {
   entrepreneurs: { id: 'directory.group.entrepreneurs' },
   farmers: { id: 'directory.group.farmers' },
   students: { id: 'directory.group.students' },
+};
+
+export const SERVICE_STATUS_MESSAGES: Record<ServiceStatus, MessageDescriptor> = {
+  active: { id: 'directory.edit.status.active' },
+  inactive: { id: 'directory.edit.status.inactive' },
+  defunct: { id: 'directory.edit.status.defunct' },
+  'temporarily closed': { id: 'directory.edit.status.temporarily_closed' },
 };
 
 export const OPPORTUNITY_KIND_MESSAGES: Record<OpportunityKind, MessageDescriptor> = {

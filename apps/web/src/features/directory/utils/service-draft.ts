@@ -1,0 +1,88 @@
+import { ServiceUpdateBody, type Locale, type ProblemFieldError, type ServiceDetailView, type ServiceStatus, type TargetGroup } from '@glocal/contracts';
+import { fieldErrorsFromIssues } from '../../../lib/field-errors';
+
+/** What the service form holds: text as typed, turned into the API's shape on submit. */
+export interface ServiceDraft {
+  name: string;
+  description: string;
+  eligibilityDescription: string;
+  applicationProcess: string;
+  feesDescription: string;
+  alert: string;
+  status: ServiceStatus;
+  /** ISO 639-1 codes as typed: "fr, wo". */
+  staffLanguages: string;
+  diasporaEligible: boolean;
+  returneeEligible: boolean;
+  targetGroups: TargetGroup[];
+  url: string;
+  email: string;
+  /** "I checked it with the service today": sets its last verification to today. */
+  verified: boolean;
+}
+
+/** The texts written per language; the other fields hold for every language. */
+const TEXT_FIELDS = ['name', 'description', 'eligibilityDescription', 'applicationProcess', 'feesDescription', 'alert'] as const;
+
+const textsOf = (service: ServiceDetailView): Record<(typeof TEXT_FIELDS)[number], string | null> => ({
+  name: service.name,
+  description: service.description,
+  eligibilityDescription: service.eligibility,
+  applicationProcess: service.applicationProcess,
+  feesDescription: service.feesDescription,
+  alert: service.alert,
+});
+
+export function draftOf(service: ServiceDetailView): ServiceDraft {
+  const texts = textsOf(service);
+  return {
+    name: texts.name ?? '',
+    description: texts.description ?? '',
+    eligibilityDescription: texts.eligibilityDescription ?? '',
+    applicationProcess: texts.applicationProcess ?? '',
+    feesDescription: texts.feesDescription ?? '',
+    alert: texts.alert ?? '',
+    status: service.status,
+    staffLanguages: service.profile.staffLanguages.join(', '),
+    diasporaEligible: service.profile.diasporaEligible ?? false,
+    returneeEligible: service.profile.returneeEligible ?? false,
+    targetGroups: service.profile.targetGroups,
+    url: service.url ?? '',
+    email: service.email ?? '',
+    verified: false,
+  };
+}
+
+export function parseLanguages(typed: string): string[] {
+  return [...new Set(typed.split(/[\s,;]+/).map((code) => code.trim().toLowerCase()).filter(Boolean))];
+}
+
+const orNull = (typed: string) => (typed.trim() === '' ? null : typed.trim());
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
+
+type Checked = { ok: true; body: ServiceUpdateBody } | { ok: false; errors: Map<string, ProblemFieldError> };
+
+/**
+ * Only what changed from `original`, texts written in `locale`, so a save never overwrites what
+ * someone else changed meanwhile, nor copies the original language's text (shown where this
+ * language has none yet) into a translation. `null`: nothing to send.
+ */
+export function updateBody(original: ServiceDetailView, draft: ServiceDraft, locale: Locale): Checked | null {
+  const changes: Record<string, unknown> = {};
+  const texts = textsOf(original);
+  for (const field of TEXT_FIELDS) {
+    if (draft[field].trim() !== (texts[field] ?? '').trim()) changes[field] = field === 'name' ? draft.name : orNull(draft[field]);
+  }
+  if (draft.status !== original.status) changes.status = draft.status;
+  const languages = parseLanguages(draft.staffLanguages);
+  if (languages.join(',') !== original.profile.staffLanguages.join(',')) changes.staffLanguages = languages;
+  if (draft.diasporaEligible !== (original.profile.diasporaEligible ?? false)) changes.diasporaEligible = draft.diasporaEligible;
+  if (draft.returneeEligible !== (original.profile.returneeEligible ?? false)) changes.returneeEligible = draft.returneeEligible;
+  if (!sameSet(draft.targetGroups, original.profile.targetGroups)) changes.targetGroups = draft.targetGroups;
+  if (orNull(draft.url) !== original.url) changes.url = orNull(draft.url);
+  if (orNull(draft.email) !== original.email) changes.email = orNull(draft.email);
+  if (draft.verified) changes.verified = true;
+  if (Object.keys(changes).length === 0) return null;
+  const parsed = ServiceUpdateBody.safeParse({ locale, ...changes });
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+}

@@ -1,0 +1,205 @@
+import { ProviderPriceList } from '@glocal/contracts';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { jsonResponse } from '../../../testing/mock-fetch';
+import { renderWithProviders } from '../../../testing/render-app';
+import { fakeStaffApi, problemResponse, staffMe, type SentRequest } from '../../../testing/staff-api';
+import { corridors } from '../testing/remittances.fixtures';
+import { BAOL_ID, countries, currencies, myProviders, providerPrices, WALLET_ID } from '../testing/staff-remittances.fixtures';
+import { ProviderReporting } from './provider-reporting';
+
+const partnerStaff = staffMe([{ organisationId: '10000000-0000-4000-8000-0000000000e1', organisationName: 'Mutuelle du Baol', role: 'partner_staff' }]);
+const PRICES = `/api/v1/remittances/providers/${BAOL_ID}/prices`;
+const today = new Date().toISOString().slice(0, 10);
+
+/** The API the page reads; `extra` adds or replaces handlers (the writes under test). */
+function fakeApi(extra: Parameters<typeof fakeStaffApi>[0] = {}) {
+  return fakeStaffApi(
+    {
+      'GET /api/v1/remittances/providers/mine': () => jsonResponse(myProviders),
+      [`GET ${PRICES}`]: () => jsonResponse(providerPrices),
+      'GET /api/v1/remittances/corridors': () => jsonResponse(corridors),
+      'GET /api/v1/reference/countries': () => jsonResponse(countries),
+      'GET /api/v1/reference/currencies': () => jsonResponse(currencies),
+      ...extra,
+    },
+    partnerStaff,
+  );
+}
+
+/** A cell's words, its lines (a `<br>`, list items) joined by spaces. */
+function text(element: Element): string {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  while (walker.nextNode()) parts.push(walker.currentNode.textContent ?? '');
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1).map((row) => [...row.querySelectorAll('th, td')].map(text));
+const posted = (sent: SentRequest[], path: string) => sent.filter((request) => request.method === 'POST' && request.url.pathname === path);
+
+describe('a provider’s own prices', { timeout: 30_000 }, () => {
+  it('lists each product with its latest price per corridor, its age, and whether it is stale or out of the rankings', async () => {
+    fakeApi();
+    await renderWithProviders(<ProviderReporting />);
+
+    expect(await screen.findByRole('heading', { name: 'Services of Mutuelle d’épargne et de crédit du Baol and their latest prices' })).toBeInTheDocument();
+    const counter = await screen.findByRole('table', { name: 'Latest prices of Counter transfer, by corridor' });
+    expect(rowsOf(counter)).toEqual([
+      ['Belgium → Senegal EUR → XOF', 'EUR 12 + 1 %', 'Not disclosed', '655.957', 'May 1, 2026 200 days ago', 'No longer shown in rankings: more than 180 days old'],
+      [
+        'Italy → Senegal EUR → XOF',
+        'up to EUR 100: EUR 4.90 above EUR 100 up to EUR 500: EUR 7.90 above EUR 500: 0.5 %',
+        '648.741',
+        '655.957',
+        'Aug 1, 2026 120 days ago',
+        'Stale: more than 90 days old',
+      ],
+    ]);
+    const member = screen.getByRole('table', { name: 'Latest prices of Transfer to a member account, by corridor' });
+    expect(rowsOf(member)).toEqual([['Italy → Senegal EUR → XOF', 'EUR 3 + 0.5 %', '652.021', '655.957', 'Nov 18, 2026 10 days ago', 'Current']]);
+    const wallet = screen.getByRole('heading', { name: 'Wallet payout' }).closest('section')!;
+    expect(within(wallet).getByText('No price reported yet for this service.')).toBeInTheDocument();
+    expect(within(wallet).queryByRole('table')).toBeNull();
+    expect(screen.getByText('2 prices are more than 90 days old: report a current price.')).toBeInTheDocument();
+  });
+
+  it('reports a tiered price with the CSRF token, then shows it in the product’s table', async () => {
+    let reported = false;
+    const { sent } = fakeApi({
+      [`GET ${PRICES}`]: () =>
+        jsonResponse(
+          reported
+            ? ProviderPriceList.parse({
+                ...providerPrices,
+                items: [
+                  ...providerPrices.items,
+                  {
+                    productId: WALLET_ID, corridor: 'IT-SN', sendingCurrency: 'EUR', receivingCurrency: 'XOF', fee: { tiers: [{ upTo: '100', fixed: '2.50' }, { over: '100', percent: '1.5' }] },
+                    rateOffered: '650.5', interbankRate: '655.957', observedOn: today, source: 'provider_self_report', ageDays: 0, stale: false, dropped: false,
+                  },
+                ],
+              })
+            : providerPrices,
+        ),
+      [`POST ${PRICES}`]: () => {
+        reported = true;
+        return jsonResponse({ productId: WALLET_ID, corridor: 'IT-SN', observedOn: today, source: 'provider_self_report' }, { status: 201 });
+      },
+    });
+    await renderWithProviders(<ProviderReporting />);
+
+    fireEvent.change(await screen.findByLabelText('Service'), { target: { value: WALLET_ID } });
+    fireEvent.change(await screen.findByLabelText('Sent from'), { target: { value: 'IT' } });
+    fireEvent.change(screen.getByLabelText('Received in'), { target: { value: 'SN' } });
+    // A corridor the comparison knows brings its currencies.
+    expect(screen.getByLabelText('Currency sent')).toHaveValue('EUR');
+    expect(screen.getByLabelText('Currency received')).toHaveValue('XOF');
+    fireEvent.click(screen.getByRole('radio', { name: 'By amount sent (tiers)' }));
+    const first = screen.getByRole('group', { name: 'Tier 1' });
+    fireEvent.change(within(first).getByLabelText('Up to'), { target: { value: '100' } });
+    fireEvent.change(within(first).getByLabelText('Fixed fee'), { target: { value: '2,50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a tier' }));
+    const second = screen.getByRole('group', { name: 'Tier 2' });
+    fireEvent.change(within(second).getByLabelText('Above'), { target: { value: '100' } });
+    fireEvent.change(within(second).getByLabelText('Percentage of the amount sent'), { target: { value: '1.5' } });
+    fireEvent.change(screen.getByLabelText('Rate offered'), { target: { value: '650.5' } });
+    fireEvent.change(screen.getByLabelText('Mid-market rate that day'), { target: { value: '655.957' } });
+    expect(screen.getByLabelText('Price valid on')).toHaveValue(today);
+    fireEvent.click(screen.getByRole('button', { name: 'Report the price' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent(/^Price of Wallet payout from Italy to Senegal reported, valid on /);
+    const [request] = posted(sent, PRICES);
+    expect(request!.headers.get('x-csrf-token')).toBe(partnerStaff.csrfToken);
+    expect(JSON.parse(request!.body!)).toEqual({
+      productId: WALLET_ID, from: 'IT', to: 'SN', sendingCurrency: 'EUR', receivingCurrency: 'XOF',
+      fee: { tiers: [{ upTo: '100', fixed: '2.50' }, { over: '100', percent: '1.5' }] }, rateOffered: '650.5', interbankRate: '655.957', observedOn: today,
+    });
+    const wallet = await screen.findByRole('table', { name: 'Latest prices of Wallet payout, by corridor' });
+    expect(rowsOf(wallet)).toEqual([
+      ['Italy → Senegal EUR → XOF', 'up to EUR 100: EUR 2.50 above EUR 100: 1.5 %', '650.5', '655.957', expect.stringMatching(/ today$/), 'Current'],
+    ]);
+  });
+
+  it('shows the server’s refusals next to their fields: a date in the future, overlapping tiers', async () => {
+    const { sent } = fakeApi({
+      [`POST ${PRICES}`]: () =>
+        problemResponse(400, {
+          code: 'validation_failed',
+          errors: [
+            { pointer: '/observedOn', in: 'body', code: 'in_future' },
+            { pointer: '/fee/tiers/1', in: 'body', code: 'remittance.tiers_invalid' },
+          ],
+        }),
+    });
+    await renderWithProviders(<ProviderReporting />);
+
+    fireEvent.change(await screen.findByLabelText('Service'), { target: { value: WALLET_ID } });
+    fireEvent.change(await screen.findByLabelText('Sent from'), { target: { value: 'IT' } });
+    fireEvent.change(screen.getByLabelText('Received in'), { target: { value: 'SN' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'By amount sent (tiers)' }));
+    fireEvent.change(within(screen.getByRole('group', { name: 'Tier 1' })).getByLabelText('Up to'), { target: { value: '100' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add a tier' }));
+    fireEvent.change(within(screen.getByRole('group', { name: 'Tier 2' })).getByLabelText('Above'), { target: { value: '50' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'We do not disclose it' }));
+    expect(screen.queryByLabelText('Rate offered')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Mid-market rate that day'), { target: { value: '655.957' } });
+    fireEvent.change(screen.getByLabelText('Price valid on'), { target: { value: '2099-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Report the price' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('2 fields need your attention: see the messages next to them.');
+    const date = screen.getByLabelText('Price valid on');
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(date).toHaveAccessibleDescription('This date is in the future.');
+    expect(screen.getByRole('group', { name: 'Tier 2' })).toHaveAccessibleDescription('This tier overlaps another or its bounds are out of order.');
+    expect(screen.getByRole('group', { name: 'Tier 1' })).not.toHaveAccessibleDescription();
+    expect(JSON.parse(posted(sent, PRICES)[0]!.body!)).toMatchObject({ rateOffered: null, fee: { tiers: [{ upTo: '100' }, { over: '50' }] } });
+  });
+
+  it('checks the form before sending: a missing product, fee or rate is flagged and nothing is sent', async () => {
+    const { sent } = fakeApi();
+    await renderWithProviders(<ProviderReporting />);
+    await screen.findByLabelText('Sent from');
+    fireEvent.change(screen.getByLabelText('Rate offered'), { target: { value: '-3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Report the price' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(/fields need your attention/);
+    expect(screen.getByLabelText('Service')).toHaveAccessibleDescription('Choose one of your services.');
+    expect(screen.getByLabelText('Sent from')).toHaveAccessibleDescription('Please fill this in.');
+    expect(screen.getByLabelText('Fixed fee')).toHaveAccessibleDescription('Please fill this in.');
+    expect(screen.getByLabelText('Rate offered')).toHaveAccessibleDescription(/This is not in the expected format\.$/);
+    expect(screen.getByLabelText('Mid-market rate that day')).toHaveAccessibleDescription(/Please fill this in\.$/);
+    expect(posted(sent, PRICES)).toEqual([]);
+  });
+
+  it('adds a product, saying so next to the name when the provider already has one by that name', async () => {
+    let attempts = 0;
+    const { sent } = fakeApi({
+      [`POST /api/v1/remittances/providers/${BAOL_ID}/products`]: (request) => {
+        attempts++;
+        if (attempts === 1) return problemResponse(400, { code: 'validation_failed', errors: [{ pointer: '/name', in: 'body', code: 'duplicate' }] });
+        return jsonResponse({ id: '40000000-0000-4000-8000-0000000000b9', ...JSON.parse(request.body!) }, { status: 201 });
+      },
+    });
+    await renderWithProviders(<ProviderReporting />);
+
+    const name = await screen.findByLabelText('Name of the service');
+    fireEvent.change(name, { target: { value: 'Wallet payout' } });
+    fireEvent.change(screen.getByLabelText('How the sender pays'), { target: { value: 'online' } });
+    fireEvent.change(screen.getByLabelText('How the family receives it'), { target: { value: 'mobile_wallet' } });
+    fireEvent.change(screen.getByLabelText('How fast it arrives'), { target: { value: 'same_day' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'The fee is charged on top of the amount sent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add the service' }));
+
+    await waitFor(() => expect(name).toHaveAccessibleDescription('You already have a service with this name.'));
+    fireEvent.change(name, { target: { value: 'Wallet payout express' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add the service' }));
+
+    expect(await screen.findByText('Service “Wallet payout express” added: you can now report its price.')).toBeInTheDocument();
+    const bodies = posted(sent, `/api/v1/remittances/providers/${BAOL_ID}/products`).map((request) => JSON.parse(request.body!));
+    expect(bodies[1]).toEqual({
+      name: 'Wallet payout express', payIn: 'online', pickup: 'mobile_wallet', speed: 'same_day', accessible: true, feeChargedOnTop: true, coverageNote: null,
+    });
+    expect(name).toHaveValue('');
+    expect(name).not.toHaveAccessibleDescription();
+  });
+});

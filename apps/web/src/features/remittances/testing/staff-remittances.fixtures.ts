@@ -1,0 +1,86 @@
+import { CountryList, CurrencyList, ProviderList, ProviderPriceList, TransferList } from '@glocal/contracts';
+
+/** Answers as the API gives them to providers' and desks' staff, checked against the contracts so a fixture cannot drift. */
+export const BAOL_ID = '30000000-0000-4000-8000-0000000000b1';
+export const MEMBER_ACCOUNT_ID = '40000000-0000-4000-8000-0000000000b1';
+export const COUNTER_ID = '40000000-0000-4000-8000-0000000000b2';
+export const WALLET_ID = '40000000-0000-4000-8000-0000000000b3';
+export const KORA_ID = '30000000-0000-4000-8000-0000000000c1';
+export const KORA_APP_ID = '40000000-0000-4000-8000-0000000000c1';
+export const DESK_ID = '10000000-0000-4000-8000-0000000000d1';
+
+export const countries = CountryList.parse({
+  items: [
+    { code: 'IT', alpha3: 'ITA', numeric: '380', name: 'Italy' },
+    { code: 'SN', alpha3: 'SEN', numeric: '686', name: 'Senegal' },
+    { code: 'BE', alpha3: 'BEL', numeric: '056', name: 'Belgium' },
+    { code: 'ML', alpha3: 'MLI', numeric: '466', name: 'Mali' },
+  ],
+  nextCursor: null,
+});
+
+export const currencies = CurrencyList.parse({
+  items: [
+    { code: 'EUR', number: '978', digits: 2, name: 'Euro' },
+    { code: 'XOF', number: '952', digits: 0, name: 'West African CFA franc' },
+  ],
+  nextCursor: null,
+});
+
+const product = { payIn: 'account', pickup: 'account', speed: 'next_day', accessible: false, feeChargedOnTop: false, coverageNote: null } as const;
+
+export const myProviders = ProviderList.parse({
+  items: [
+    {
+      id: BAOL_ID,
+      name: 'Mutuelle d’épargne et de crédit du Baol',
+      type: 'credit_union_or_mfi',
+      organisationId: '10000000-0000-4000-8000-0000000000e1',
+      products: [
+        { ...product, id: COUNTER_ID, name: 'Counter transfer', payIn: 'cash', pickup: 'cash_pickup', speed: 'two_days', accessible: true },
+        { ...product, id: MEMBER_ACCOUNT_ID, name: 'Transfer to a member account' },
+        { ...product, id: WALLET_ID, name: 'Wallet payout', payIn: 'online', pickup: 'mobile_wallet', speed: 'less_than_one_hour', accessible: true },
+      ],
+    },
+  ],
+  nextCursor: null,
+});
+
+const price = { sendingCurrency: 'EUR', receivingCurrency: 'XOF', interbankRate: '655.957', source: 'provider_self_report' } as const;
+
+export const providerPrices = ProviderPriceList.parse({
+  items: [
+    { ...price, productId: COUNTER_ID, corridor: 'BE-SN', fee: { fixed: '12', percent: '1' }, rateOffered: null, observedOn: '2026-05-01', ageDays: 200, stale: true, dropped: true },
+    { ...price, productId: COUNTER_ID, corridor: 'IT-SN', fee: { tiers: [{ upTo: '100', fixed: '4.90' }, { over: '100', upTo: '500', fixed: '7.90' }, { over: '500', percent: '0.5' }] }, rateOffered: '648.741', observedOn: '2026-08-01', ageDays: 120, stale: true, dropped: false },
+    { ...price, productId: MEMBER_ACCOUNT_ID, corridor: 'IT-SN', fee: { fixed: '3', percent: '0.5' }, rateOffered: '652.021', observedOn: '2026-11-18', ageDays: 10, stale: false, dropped: false },
+  ],
+  nextCursor: null,
+});
+
+export const allProviders = ProviderList.parse({
+  items: [
+    myProviders.items[0],
+    {
+      id: KORA_ID,
+      name: 'Kora Pay',
+      type: 'fintech',
+      organisationId: null,
+      products: [{ ...product, id: KORA_APP_ID, name: 'App to mobile wallet', payIn: 'online', pickup: 'mobile_wallet', speed: 'less_than_one_hour', accessible: true }],
+    },
+  ],
+  nextCursor: null,
+});
+
+export const deskTransfers = TransferList.parse({
+  items: [
+    {
+      id: '50000000-0000-4000-8000-0000000000f1', deskOrganisationId: DESK_ID, provider: { id: KORA_ID, name: 'Kora Pay' }, productId: KORA_APP_ID, corridor: 'IT-SN',
+      sendingCurrency: 'EUR', receivingCurrency: 'XOF', amountSent: '300', feePaid: '0.99', rateApplied: '650.053', transferredOn: '2026-11-20', beneficiaryRef: 'DKR-0042',
+    },
+    {
+      id: '50000000-0000-4000-8000-0000000000f2', deskOrganisationId: DESK_ID, provider: { id: BAOL_ID, name: 'Mutuelle d’épargne et de crédit du Baol' }, productId: null, corridor: 'IT-SN',
+      sendingCurrency: 'EUR', receivingCurrency: 'XOF', amountSent: '700', feePaid: '6.50', rateApplied: '652.021', transferredOn: '2026-10-02', beneficiaryRef: null,
+    },
+  ],
+  nextCursor: null,
+});
