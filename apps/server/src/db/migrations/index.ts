@@ -14,6 +14,7 @@ import * as directoryCaseServiceReferral from './202612011020_directory_case_ser
 import * as remittancesPrices from './202612011100_remittances_prices.js';
 import * as directoryStaleNotice from './202612011150_directory_stale_notice.js';
 import * as directorySearchPoints from './202612011200_directory_search_points.js';
+import * as remittancesSetBasedReferences from './202612011300_remittances_set_based_references.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '202612011100_remittances_prices': remittancesPrices,
   '202612011150_directory_stale_notice': directoryStaleNotice,
   '202612011200_directory_search_points': directorySearchPoints,
+  '202612011300_remittances_set_based_references': remittancesSetBasedReferences,
 };
 
 export const migrationProvider: MigrationProvider = {
