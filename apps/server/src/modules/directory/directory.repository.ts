@@ -37,61 +37,70 @@ const nearestKm = (lat: number, lon: number) => sql<number | null>`(case cardina
   when 1 then ${haversine(sql`d.latitudes[1]`, sql`d.longitudes[1]`, lat, lon)}
   else (select min(${haversine(sql`u.lat`, sql`u.lon`, lat, lon)}) from unnest(d.latitudes, d.longitudes) u(lat, lon)) end)`;
 
+/** Where the last page ended, and whether its search needed spelling correction. */
+export type SearchAfter = { key: [string, string]; spelling: boolean };
+
 export const directoryRepository = (db: Executor) => ({
   /**
    * One search over services: text (stemmed, unaccented, with trigram typo tolerance), filters and
    * distance, keyset-paged on the sort key. Free text only ever travels as a bound parameter.
    */
-  async search(query: DirectorySearchQuery & { locale: Locale }, after: [string, string] | undefined, limit: number): Promise<SearchRow[]> {
-    return (await this.run(query, after, limit, 'page')) as SearchRow[];
+  async search(query: DirectorySearchQuery & { locale: Locale }, after: SearchAfter | undefined, limit: number): Promise<{ rows: SearchRow[]; spelling: boolean }> {
+    const { result, spelling } = await this.spellingTolerant(query, after, (searchText) => this.run(query, searchText, after?.key, limit, 'page'));
+    return { rows: result as SearchRow[], spelling };
   },
 
   /** Every matching located service as [id, latitude, longitude] (its first location), for the map. */
   async mapPoints(query: DirectorySearchQuery & { locale: Locale }): Promise<[string, number, number][]> {
-    const rows = (await this.run({ ...query, sort: 'name' }, undefined, 0, 'points')) as { id: string; latitude: number; longitude: number }[];
-    return rows.map((row) => [row.id, row.latitude, row.longitude]);
+    const { result } = await this.spellingTolerant(query, undefined, (searchText) => this.run({ ...query, sort: 'name' }, searchText, undefined, 0, 'points'));
+    return (result as { id: string; latitude: number; longitude: number }[]).map((row) => [row.id, row.latitude, row.longitude]);
   },
 
   /** The ids of every service the text (and spelling correction) finds, for the HSDS API's `search`. */
   async matchingIds(q: string, locale: Locale): Promise<string[]> {
-    return (await this.run({ q, locale, limit: 1 } as DirectorySearchQuery & { locale: Locale }, undefined, 0, 'ids')) as string[];
+    const query = { q, locale, limit: 1 } as DirectorySearchQuery & { locale: Locale };
+    return (await this.spellingTolerant(query, undefined, (searchText) => this.run(query, searchText, undefined, 0, 'ids'))).result as string[];
   },
 
-  async run(query: DirectorySearchQuery & { locale: Locale }, after: [string, string] | undefined, limit: number, mode: 'page' | 'points' | 'ids'): Promise<unknown[]> {
-    const { locale } = query;
+  /**
+   * Full text first; only when a first page finds nothing do typos get their chance (trigram word
+   * similarity), which costs far more on common words. The cursor carries which of the two a
+   * search used, so every page agrees. The query travels as a tsquery constant: the planner then
+   * estimates what it matches and picks its indexes.
+   */
+  async spellingTolerant(query: DirectorySearchQuery & { locale: Locale }, after: SearchAfter | undefined, search: (searchText: string | null) => Promise<unknown[]>) {
     const text = query.q && query.q.length > 0 ? query.q : null;
+    const config = SEARCH_CONFIG[query.locale];
+    if (!text) return { result: await search(null), spelling: false };
+    if (!after?.spelling) {
+      const { rows } = await sql<{ query: string }>`select websearch_to_tsquery(${config}::regconfig, f_unaccent(${text}))::text as query`.execute(db);
+      const result = await search(rows[0]!.query);
+      if (result.length > 0 || after) return { result, spelling: false };
+    }
+    // Spelling: each word of the query may stand for its nearest known words (trigram similarity).
+    const words = [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3))].slice(0, 8);
+    const { rows } = words.length === 0 ? { rows: [] } : await sql<{ asked: string; word: string }>`
+      select u.word as asked, w.word from unnest(${words}::text[]) u(word)
+      cross join lateral (
+        select w.word from directory_search_word w
+        where w.word operator(public.%) u.word and public.similarity(w.word, u.word) >= ${WORD_SIMILARITY}
+        order by public.similarity(w.word, u.word) desc, w.word limit 3
+      ) w`.execute(db);
+    const corrected = words.map((word) => {
+      const options = rows.filter((row) => row.asked === word).map((row) => row.word);
+      return (options.length > 0 ? options : [word]).join(' or ');
+    });
+    const spelled = await sql<{ query: string }>`select websearch_to_tsquery(${config}::regconfig, ${corrected.join(' ')})::text as query`.execute(db);
+    return { result: await search(spelled.rows[0]!.query), spelling: true };
+  },
+
+  async run(query: DirectorySearchQuery & { locale: Locale }, searchText: string | null, after: [string, string] | undefined, limit: number, mode: 'page' | 'points' | 'ids'): Promise<unknown[]> {
+    const { locale } = query;
+    const text = searchText !== null;
     const near = query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon } : null;
     const sort = query.sort ?? (text ? 'relevance' : near ? 'distance' : 'name');
     const conditions: RawBuilder<unknown>[] = [sql`d.status <> 'defunct'`];
-    // Full text first; only when it finds nothing do typos get their chance (trigram word similarity),
-    // which costs far more on common words. Decided once per query, so every page agrees. The query
-    // then travels as a tsquery constant: the planner estimates what it matches and picks its indexes.
     const language = sql.lit(locale);
-    const config = SEARCH_CONFIG[locale];
-    let searchText: string | null = null;
-    if (text) {
-      const first = (await sql<{ query: string; found: boolean }>`
-        with q as (select websearch_to_tsquery(${config}::regconfig, f_unaccent(${text})) as query)
-        select q.query::text as query, exists (select 1 from directory_service_search d where d.locale = ${language} and d.document @@ q.query) as found
-        from q`.execute(db)).rows[0]!;
-      searchText = first.query;
-      if (!first.found) {
-        // Spelling: each word of the query may stand for its nearest known words (trigram similarity).
-        const words = [...new Set(text.toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3))].slice(0, 8);
-        const { rows } = words.length === 0 ? { rows: [] } : await sql<{ asked: string; word: string }>`
-          select u.word as asked, w.word from unnest(${words}::text[]) u(word)
-          cross join lateral (
-            select w.word from directory_search_word w
-            where w.word operator(public.%) u.word and public.similarity(w.word, u.word) >= ${WORD_SIMILARITY}
-            order by public.similarity(w.word, u.word) desc, w.word limit 3
-          ) w`.execute(db);
-        const corrected = words.map((word) => {
-          const options = rows.filter((row) => row.asked === word).map((row) => row.word);
-          return (options.length > 0 ? options : [word]).join(' or ');
-        });
-        searchText = (await sql<{ query: string }>`select websearch_to_tsquery(${config}::regconfig, ${corrected.join(' ')})::text as query`.execute(db)).rows[0]!.query;
-      }
-    }
     const searchQuery = sql`${searchText}::tsquery`;
     const textCondition = text ? sql`d.document @@ ${searchQuery}` : null;
     const textScore = text ? sql`ts_rank(d.document, ${searchQuery})` : sql`0`;
@@ -121,6 +130,8 @@ export const directoryRepository = (db: Executor) => ({
     if (near && query.radiusKm) {
       const dLat = query.radiusKm / 111.2;
       const dLon = query.radiusKm / (111.2 * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
+      // No index: PostgreSQL estimates a box's selectivity as a constant, and a GiST index on it made
+      // the planner skip the text's index. The box is tested on the rows the text, terms and territory find.
       conditions.push(sql`d.min_latitude <= ${near.lat + dLat} and d.max_latitude >= ${near.lat - dLat}
         and d.min_longitude <= ${near.lon + dLon} and d.max_longitude >= ${near.lon - dLon}`);
       within = sql`keyed.km <= ${query.radiusKm}`;

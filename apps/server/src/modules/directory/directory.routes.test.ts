@@ -191,6 +191,9 @@ describe('services directory (own API)', () => {
     const location = await t.inject({ method: 'PATCH', url: `/api/v1/directory/locations/${DEMO_LOCATION_IDS.mutualDiourbel}`, headers: officer.headers, payload: { locale: 'fr', latitude: 14.66, longitude: -16.23 } });
     expect(location.statusCode, location.body).toBe(200);
     expect((await lastAudit()).action).toBe('directory.location_updated');
+    // The search rows follow the location: its services are found where it now is.
+    const moved = await search('lat=14.66&lon=-16.23&radiusKm=1&limit=100');
+    expect(moved.items.some((item) => item.distanceKm! < 0.01)).toBe(true);
     const flag = await t.inject({ method: 'POST', url: '/api/v1/directory/flags', headers: coachDiourbel.headers, payload: { entityType: 'service', entityId: DEMO_SERVICE_IDS.microstartLoan, reason: 'Le numéro ne répond plus' } });
     expect(flag.statusCode, flag.body).toBe(201);
     expect((await lastAudit()).action).toBe('directory.entry_flagged');

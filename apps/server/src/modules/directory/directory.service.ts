@@ -171,9 +171,14 @@ export function createDirectoryService({ db, access, audit }: Deps) {
 
   return {
     async search(query: DirectorySearchQuery, locale: Locale): Promise<ServiceSearchResult> {
-      const rows = await directoryRepository(db).search({ ...query, locale }, keyset(query.cursor), query.limit + 1);
+      const after = query.cursor ? decodeCursor(query.cursor, 3) : undefined;
+      const { rows, spelling } = await directoryRepository(db).search(
+        { ...query, locale },
+        after ? { key: [String(after[0]), String(after[1])], spelling: after[2] === 1 } : undefined,
+        query.limit + 1,
+      );
       const toItem = await withTerms(rows.slice(0, query.limit), locale);
-      return toPage(rows, query.limit, (row) => [row.sortKey, row.id], toItem);
+      return toPage(rows, query.limit, (row) => [row.sortKey, row.id, spelling ? 1 : 0], toItem);
     },
 
     async mapPoints(query: DirectorySearchQuery, locale: Locale) {
