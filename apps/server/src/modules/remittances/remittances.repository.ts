@@ -96,24 +96,24 @@ export const remittancesRepository = (db: Executor) => ({
     return (await remittancesRepository(db).insertPrices([fields])) === 1;
   },
 
-  /** Stores many observations in one statement each thousand rows; those whose natural key exists are skipped. Answers how many were stored. */
+  /**
+   * Stores many observations, one statement for each 5,000, sent as one JSON document (far cheaper
+   * to encode than a parameter array per column); those whose natural key exists are skipped.
+   * Answers how many were stored.
+   */
   async insertPrices(rows: PriceFields[]): Promise<number> {
     let stored = 0;
     for (let start = 0; start < rows.length; start += 5_000) {
-      const batch = rows.slice(start, start + 5_000);
-      const column = <K extends keyof PriceFields>(key: K) => batch.map((row) => row[key] ?? null);
+      const batch = JSON.stringify(rows.slice(start, start + 5_000));
       const result = await sql`
         insert into remittance_price (product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount,
           fee_schedule, rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by, illustrative)
-        select product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount, fee_schedule,
-          rate_offered, interbank_rate, observed_on, period, source, import_id, md5(natural_key)::uuid, reported_by, illustrative
-        from unnest(${column('productId')}::uuid[], ${column('sendingCountry')}::text[], ${column('receivingCountry')}::text[],
-          ${column('sendingCurrency')}::text[], ${column('receivingCurrency')}::text[], ${column('amount')}::numeric[], ${column('standardAmount')}::text[],
-          ${batch.map((row) => JSON.stringify(row.feeSchedule))}::jsonb[], ${column('rateOffered')}::numeric[], ${column('interbankRate')}::numeric[],
-          ${column('observedOn')}::date[], ${column('period')}::text[], ${column('source')}::text[], ${column('importId')}::uuid[],
-          ${column('naturalKey')}::text[], ${column('reportedBy')}::uuid[], ${batch.map((row) => row.illustrative ?? false)}::boolean[])
-          as row(product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount, fee_schedule,
-            rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by, illustrative)
+        select r."productId", r."sendingCountry", r."receivingCountry", r."sendingCurrency", r."receivingCurrency", r.amount, r."standardAmount",
+          r."feeSchedule", r."rateOffered", r."interbankRate", r."observedOn", r.period, r.source, r."importId", md5(r."naturalKey")::uuid,
+          r."reportedBy", coalesce(r.illustrative, false)
+        from json_to_recordset(${batch}::json) as r("productId" uuid, "sendingCountry" text, "receivingCountry" text, "sendingCurrency" text,
+          "receivingCurrency" text, amount numeric, "standardAmount" text, "feeSchedule" jsonb, "rateOffered" numeric, "interbankRate" numeric,
+          "observedOn" date, period text, source text, "importId" uuid, "naturalKey" text, "reportedBy" uuid, illustrative boolean)
         on conflict (natural_key) do nothing`.execute(db);
       stored += Number(result.numAffectedRows ?? 0n);
     }
