@@ -31,6 +31,19 @@ const haversine = (latitude: RawBuilder<unknown>, longitude: RawBuilder<unknown>
   power(sin(radians(${latitude} - ${lat}) / 2), 2) +
   cos(radians(${lat})) * cos(radians(${latitude})) * power(sin(radians(${longitude} - ${lon}) / 2), 2)))))`;
 
+/**
+ * The 0.1° grid cells covering a box, as `directory_grid_cell` numbers them; none when the box is
+ * too wide to be worth listing (the bounding-box test alone applies then) or crosses a pole or the antimeridian.
+ */
+export function gridCells(minLat: number, maxLat: number, minLon: number, maxLon: number): number[] | null {
+  if (minLat < -90 || maxLat > 90 || minLon < -180 || maxLon >= 180) return null;
+  const [fromLat, toLat, fromLon, toLon] = [Math.floor(minLat * 10), Math.floor(maxLat * 10), Math.floor(minLon * 10), Math.floor(maxLon * 10)];
+  if ((toLat - fromLat + 1) * (toLon - fromLon + 1) > 400) return null;
+  const cells: number[] = [];
+  for (let lat = fromLat; lat <= toLat; lat++) for (let lon = fromLon; lon <= toLon; lon++) cells.push((lat + 900) * 3600 + lon + 1800);
+  return cells;
+}
+
 /** A search row's distance to its nearest located point (most services have one: no unnest then). */
 const nearestKm = (lat: number, lon: number) => sql<number | null>`(case cardinality(d.latitudes)
   when 0 then null
@@ -130,8 +143,12 @@ export const directoryRepository = (db: Executor) => ({
     if (near && query.radiusKm) {
       const dLat = query.radiusKm / 111.2;
       const dLon = query.radiusKm / (111.2 * Math.max(Math.cos((near.lat * Math.PI) / 180), 0.01));
-      // No index: PostgreSQL estimates a box's selectivity as a constant, and a GiST index on it made
-      // the planner skip the text's index. The box is tested on the rows the text, terms and territory find.
+      // The grid cells the radius's box touches (and -1, services in several cells), looked up in
+      // the cell index and intersected there with the text's, terms' and territory's; then the box.
+      // (A GiST index on the box gets a fixed selectivity estimate, and made the planner skip the
+      // text index; a GIN array of cells tests every key against every row it finds.)
+      const cells = gridCells(near.lat - dLat, near.lat + dLat, near.lon - dLon, near.lon + dLon);
+      if (cells) conditions.push(sql`d.cell = any(${[...cells, -1]}::integer[])`);
       conditions.push(sql`d.min_latitude <= ${near.lat + dLat} and d.max_latitude >= ${near.lat - dLat}
         and d.min_longitude <= ${near.lon + dLon} and d.max_longitude >= ${near.lon - dLon}`);
       within = sql`keyed.km <= ${query.radiusKm}`;
@@ -225,18 +242,20 @@ export const directoryRepository = (db: Executor) => ({
           array(select distinct code from (select lg.code from hsds_language lg where lg.service_id = s.id and lg.code is not null
                                            union select unnest(s.staff_languages)) codes(code)) as languages,
           exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0) as paid,
-          pt.latitudes, pt.longitudes, pt.min_latitude, pt.max_latitude, pt.min_longitude, pt.max_longitude
+          pt.latitudes, pt.longitudes, pt.min_latitude, pt.max_latitude, pt.min_longitude, pt.max_longitude, pt.cell
         from hsds_service s
         cross join lateral (
           select coalesce(array_agg(l.latitude order by l.id), '{}') as latitudes, coalesce(array_agg(l.longitude order by l.id), '{}') as longitudes,
-            min(l.latitude) as min_latitude, max(l.latitude) as max_latitude, min(l.longitude) as min_longitude, max(l.longitude) as max_longitude
+            min(l.latitude) as min_latitude, max(l.latitude) as max_latitude, min(l.longitude) as min_longitude, max(l.longitude) as max_longitude,
+            case count(distinct directory_grid_cell(l.latitude, l.longitude))
+              when 0 then null when 1 then min(directory_grid_cell(l.latitude, l.longitude)) else -1 end as cell
           from hsds_service_at_location sal join hsds_location l on l.id = sal.location_id
           where sal.service_id = s.id and l.latitude is not null and l.longitude is not null
         ) pt
         where ${only}
       )
       insert into directory_service_search (service_id, locale, document, keywords, status, territory_id, term_ids, languages, paid,
-        diaspora_eligible, returnee_eligible, target_groups, latitudes, longitudes, min_latitude, max_latitude, min_longitude, max_longitude)
+        diaspora_eligible, returnee_eligible, target_groups, latitudes, longitudes, min_latitude, max_latitude, min_longitude, max_longitude, cell)
       select s.id, cfg.locale,
         setweight(to_tsvector(cfg.config, f_unaccent(coalesce(tr.name, s.name))), 'A') ||
         setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
@@ -244,7 +263,7 @@ export const directoryRepository = (db: Executor) => ({
         lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))),
         s.status, s.territory_id, f.term_ids, f.languages, f.paid,
         coalesce(s.diaspora_eligible, false), coalesce(s.returnee_eligible, false), s.target_groups,
-        f.latitudes, f.longitudes, f.min_latitude, f.max_latitude, f.min_longitude, f.max_longitude
+        f.latitudes, f.longitudes, f.min_latitude, f.max_latitude, f.min_longitude, f.max_longitude, f.cell
       from hsds_service s
       join facts f on f.id = s.id
       cross join ${LOCALE_CONFIGS} as cfg(locale, config)

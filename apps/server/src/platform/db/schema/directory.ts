@@ -481,6 +481,7 @@ export interface DirectoryServiceSearchTable {
   maxLatitude: number | null;
   minLongitude: number | null;
   maxLongitude: number | null;
+  cell: number | null;
 }
 
 export interface DirectorySearchWordTable {
@@ -598,7 +599,7 @@ export const DIRECTORY_COLUMNS = {
   hsdsOrganizationIdentifier: ['id', 'organizationId', 'identifierScheme', 'identifierType', 'identifier', 'createdAt', 'updatedAt'],
   directoryOpportunity: ['id', 'territoryId', 'kind', 'isicCode', 'title', 'description', 'contactName', 'contactEmail', 'contactPhone', 'organizationId', 'sourceLocale', 'createdAt', 'updatedAt'],
   directoryOpportunityTranslation: ['opportunityId', 'locale', 'title', 'description'],
-  directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords', 'status', 'territoryId', 'termIds', 'languages', 'paid', 'diasporaEligible', 'returneeEligible', 'targetGroups', 'latitudes', 'longitudes', 'minLatitude', 'maxLatitude', 'minLongitude', 'maxLongitude'],
+  directoryServiceSearch: ['serviceId', 'locale', 'document', 'keywords', 'status', 'territoryId', 'termIds', 'languages', 'paid', 'diasporaEligible', 'returneeEligible', 'targetGroups', 'latitudes', 'longitudes', 'minLatitude', 'maxLatitude', 'minLongitude', 'maxLongitude', 'cell'],
   directorySearchWord: ['word'],
   directoryFlag: ['id', 'entityType', 'entityId', 'reason', 'flaggedBy', 'createdAt', 'resolvedAt', 'resolvedBy'],
   directoryStaleNotice: ['serviceId', 'lastVerified', 'notifiedAt'],
