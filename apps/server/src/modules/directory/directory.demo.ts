@@ -311,7 +311,19 @@ const OPPORTUNITIES = [
 ] as const;
 
 /** Idempotent: fixed ids, upserts and a rebuilt search index. About 150 services in Brussels, Veneto and Diourbel. */
+/** The demo services' ids, in the order they are written: a network of more than two cities publishes one per branch. */
+const demoServiceIds = () =>
+  PROVIDERS.flatMap((provider) =>
+    provider.offers.flatMap((offer) =>
+      (provider.places.length > 2 ? provider.places : [null]).map((branch) => demoId(`service:${provider.key}:${offer.key}${branch ? `:${branch.city}` : ''}`)),
+    ),
+  );
+
 export async function seedDemoDirectory(db: Executor, organisations: Record<string, string>): Promise<void> {
+  // The last service's search rows are written last, in the same transaction: when they are there,
+  // the demo directory is complete, and a restart need not write its hundreds of rows again.
+  const lastId = demoServiceIds().at(-1)!;
+  if (await db.selectFrom('directoryServiceSearch').select('serviceId').where('serviceId', '=', lastId).executeTakeFirst()) return;
   const territories = await territoryIdsByCode(db, ['SN-DB', 'SN-DB-DIO', 'SN-DB-MBA', 'SN-DB-BAM', 'IT-34', 'BE-BRU']);
   const serviceIds: string[] = [];
   // Fixed "last verified" dates, some over a year old, so the review list has work in it.
