@@ -40,6 +40,9 @@ export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogg
   if (target.dataDir !== 'memory://') fs.mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite({
     extensions: PGLITE_EXTENSIONS,
+    // PostgreSQL's default 128 MB of shared buffers lives in the process's own memory here; the
+    // embedded database is the small deployment's (and the demo's), and 32 MB hold its working set.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
     ...(target.dataDir === 'memory://' ? {} : { dataDir: target.dataDir }),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
   });
