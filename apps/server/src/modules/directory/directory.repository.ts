@@ -109,14 +109,14 @@ export const directoryRepository = (db: Executor) => ({
 
   async run(query: DirectorySearchQuery & { locale: Locale }, searchText: string | null, after: [string, string] | undefined, limit: number, mode: 'page' | 'points' | 'ids'): Promise<unknown[]> {
     const { locale } = query;
-    const text = searchText !== null;
+    const hasText = searchText !== null;
     const near = query.lat !== undefined && query.lon !== undefined ? { lat: query.lat, lon: query.lon } : null;
-    const sort = query.sort ?? (text ? 'relevance' : near ? 'distance' : 'name');
+    const sort = query.sort ?? (hasText ? 'relevance' : near ? 'distance' : 'name');
     const conditions: RawBuilder<unknown>[] = [sql`d.status <> 'defunct'`];
     const language = sql.lit(locale);
     const searchQuery = sql`${searchText}::tsquery`;
-    const textCondition = text ? sql`d.document @@ ${searchQuery}` : null;
-    const textScore = text ? sql`ts_rank(d.document, ${searchQuery})` : sql`0`;
+    const textCondition = hasText ? sql`d.document @@ ${searchQuery}` : null;
+    const textScore = hasText ? sql`ts_rank(d.document, ${searchQuery})` : sql`0`;
     if (textCondition) conditions.push(textCondition);
     // Every filter reads the search row itself (its copies of terms with their ancestors, languages,
     // cost, eligibility, groups), so one scan of the reader's documents answers the whole search.
