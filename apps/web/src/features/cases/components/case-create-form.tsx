@@ -6,6 +6,7 @@ import { useIntl, type MessageDescriptor } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { FieldError } from '../../../components/ui/field-error';
 import { FormField } from '../../../components/ui/form-field';
+import { SpokenLanguagesField } from '../../../components/ui/spoken-languages-field';
 import { FormProblem } from '../../../components/ui/form-problem';
 import { fieldErrorsFromIssues, fieldErrorsOf } from '../../../lib/field-errors';
 import { useSession } from '../../../lib/session';
@@ -14,7 +15,6 @@ import { PRIORITY_MESSAGES, REQUEST_KIND_MESSAGES } from '../utils/case-messages
 import type { NamedOption } from '../utils/options';
 
 /** Languages offered as boxes to tick: the corridor's (as on the public form), named by the browser. */
-const LANGUAGES = ['fr', 'wo', 'en', 'ar', 'it', 'es', 'pt', 'nl', 'de'];
 const CONSENT_METHODS = ['in_person', 'signed_form'] as const;
 
 const GENDER_MESSAGES: Record<(typeof GENDERS)[number], MessageDescriptor> = {
@@ -151,7 +151,6 @@ export function CaseCreateForm({ territories }: CaseCreateFormProps) {
 
   const collator = useMemo(() => new Intl.Collator(locale), [locale]);
   const places = useMemo(() => [...territories].sort((a, b) => collator.compare(a.name, b.name)), [territories, collator]);
-  const languageNames = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }), [locale]);
 
   const set = <K extends keyof WalkInDraft>(name: K, value: WalkInDraft[K]) => setTyped((current) => ({ ...current, [name]: value }));
   const text = (name: 'idea' | 'need' | 'givenName' | 'familyName' | 'phone' | 'email' | 'birthDate' | 'residenceTerritoryId' | 'originTerritoryId') => ({
@@ -270,25 +269,7 @@ export function CaseCreateForm({ territories }: CaseCreateFormProps) {
             )}
           </FormField>
         </div>
-        <fieldset className="fieldset fieldset--nested">
-          <legend>{formatMessage({ id: 'cases.new.languages' })}</legend>
-          <div className="radio-group">
-            {LANGUAGES.map((language) => (
-              <label key={language} className="checkbox-field">
-                <input
-                  type="checkbox"
-                  name="languages"
-                  value={language}
-                  checked={draft.languages.includes(language)}
-                  onChange={(event) =>
-                    set('languages', event.target.checked ? [...draft.languages, language] : draft.languages.filter((known) => known !== language))
-                  }
-                />
-                {languageNames.of(language) ?? language}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SpokenLanguagesField legend={formatMessage({ id: 'cases.new.languages' })} value={draft.languages} onChange={(languages) => set('languages', languages)} />
         <FormField
           label={formatMessage({ id: 'cases.new.preferred_locale' })}
           hint={formatMessage({ id: 'cases.new.preferred_locale_hint' })}

@@ -11,10 +11,10 @@ import { useId, type FormEvent, type ReactNode } from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import { FieldError } from '../../../components/ui/field-error';
 import { FormField } from '../../../components/ui/form-field';
+import { SpokenLanguagesField } from '../../../components/ui/spoken-languages-field';
 import type { IntakeDraft } from '../utils/intake-draft';
 
 /** Languages offered as boxes to tick: the corridor's, named by the browser in the page's language. */
-const LANGUAGES = ['fr', 'wo', 'en', 'ar', 'it', 'es', 'pt', 'nl', 'de'];
 
 type Territory = IntakeOptionsView['territories'][number];
 
@@ -75,10 +75,9 @@ function TerritoryOptions({ territories }: { territories: Territory[] }) {
 
 /** The public intake form: phone-first, one column, each field's error right under it. */
 export function IntakeForm({ options, draft, onChange, errors, submitting, onSubmit, notice }: IntakeFormProps) {
-  const { formatMessage, locale } = useIntl();
+  const { formatMessage } = useIntl();
   const kindLegend = useId();
   const consentError = useId();
-  const languageNames = new Intl.DisplayNames([locale], { type: 'language' });
   const set = <K extends keyof IntakeDraft>(name: K, value: IntakeDraft[K]) => onChange({ ...draft, [name]: value });
   const text = (name: keyof IntakeDraft) => ({
     name,
@@ -206,23 +205,7 @@ export function IntakeForm({ options, draft, onChange, errors, submitting, onSub
             </select>
           )}
         </FormField>
-        <fieldset className="fieldset fieldset--nested">
-          <legend>{formatMessage({ id: 'intake.field.languages' })}</legend>
-          {LANGUAGES.map((language) => (
-            <label key={language} className="checkbox-field">
-              <input
-                type="checkbox"
-                name="languages"
-                value={language}
-                checked={draft.languages.includes(language)}
-                onChange={(event) =>
-                  set('languages', event.target.checked ? [...draft.languages, language] : draft.languages.filter((l) => l !== language))
-                }
-              />
-              {languageNames.of(language) ?? language}
-            </label>
-          ))}
-        </fieldset>
+        <SpokenLanguagesField legend={formatMessage({ id: 'intake.field.languages' })} value={draft.languages} onChange={(languages) => set('languages', languages)} />
         <FormField label={formatMessage({ id: 'intake.field.gender' })} {...fieldProps('/person/gender')}>
           {(control) => (
             <select {...control} {...text('gender')}>
