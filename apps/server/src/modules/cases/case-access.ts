@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { ResourceScope } from '../../platform/access/policies/index.js';
@@ -53,6 +53,14 @@ export function caseReadScope(scope: CaseScope): ResourceScope {
 /** For acting on a case (stage, notes, tasks, referral…): the lead desk only. */
 export function caseLeadScope(scope: CaseScope): ResourceScope {
   return { organisationId: scope.leadDeskId, subject: { type: 'case', id: scope.caseId } };
+}
+
+/** In SQL, for statements written by hand: the case `caseAlias` is led by, or shared with, the desk `deskId`. */
+export function caseVisibleToDeskSql(caseAlias: string, deskId: RawBuilder<unknown> | string) {
+  const alias = sql.ref(caseAlias);
+  return sql<boolean>`(${alias}.desk_id = ${deskId} or exists (
+    select 1 from case_share join consent on consent.id = case_share.consent_id
+     where case_share.case_id = ${alias}.id and case_share.desk_id = ${deskId} and ${shareStands}))`;
 }
 
 /** A list filter: cases led by one of `deskIds`, or shared with one of them by a standing share. */

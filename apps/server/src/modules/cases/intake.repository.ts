@@ -1,12 +1,17 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { caseVisibleToDeskSql } from './case-access.js';
+import type { DuplicateCandidate, DuplicateKeys } from './duplicates.repository.js';
 
 export type IntakeDesk = { id: string; name: string; territoryIds: string[] };
 
 /**
- * What intake reads of the network: the help desks (every help desk takes requests) and the
- * territories they are based in or serve, and the territory tree with names in one locale.
- * Read-only look-ups of reference data another module owns, kept to these few queries.
+ * What intake reads of the network (the help desks, every one of which takes requests, the
+ * territories they are based in or serve, the territory tree with names in one locale) and its two
+ * statements per submission: `admit`, then `insertSubmission`. Those two are hand-written SQL whose
+ * text does not vary with the input: each connection parses and plans them once, and the app does
+ * not build them again for each request (with the query builder, building the write cost more CPU
+ * than anything else in a submission).
  */
 export const intakeRepository = (db: Executor) => ({
   async desks(): Promise<IntakeDesk[]> {
@@ -22,18 +27,45 @@ export const intakeRepository = (db: Executor) => ({
   },
 
   /**
-   * The territories among `territoryIds` that exist, and the desk taking the request (the one
-   * asked for, else the help desk whose territory is the nearest ancestor-or-self of
-   * `residenceTerritoryId`): one round trip.
+   * Everything a submission checks before it is written, in one statement and one round trip:
+   * the client's count in the rate window (incremented; the statement commits on its own, so the
+   * counter row is locked no longer than it runs), which of `territoryIds` exist, the desk taking
+   * the request (the one asked for, else the help desk whose territory is the nearest
+   * ancestor-or-self of the residence territory), and the people with the same normalised name and
+   * a same contact hash who have a case that desk can see. Its text does not vary with the input,
+   * so PostgreSQL parses and plans it once per connection.
    */
-  async territoriesAndDesk(territoryIds: readonly string[], deskId: string | undefined, residenceTerritoryId: string) {
-    const known = territoryIds.length === 0 ? sql`'{}'::uuid[]` : sql`(select coalesce(array_agg(id), '{}') from territory where id in (${sql.join(territoryIds)}))`;
-    const desk = deskId
-      ? sql`select o.id, o.name from organisation o where o.type = 'help_desk' and o.id = ${deskId}`
+  async admit(input: {
+    throttleKey: string;
+    now: Date;
+    windowStart: Date;
+    territoryIds: readonly string[];
+    deskId: string | undefined;
+    residenceTerritoryId: string;
+    duplicateKeys: DuplicateKeys;
+  }) {
+    const desk = input.deskId
+      ? sql`select o.id, o.name from organisation o where o.type = 'help_desk' and o.id = ${input.deskId}`
       : sql`select d.id, d.name from desk_territory d join up on up.id = d.territory_id order by up.depth, d.name limit 1`;
-    const { rows } = await sql<{ knownTerritoryIds: string[]; deskId: string | null; deskName: string | null }>`
-      with recursive up(id, parent_id, depth) as (
-        select id, parent_id, 0 from territory where id = ${residenceTerritoryId}
+    const { normalisedName, email, phone, birthDate } = input.duplicateKeys;
+    const { rows } = await sql<{
+      submissions: number;
+      windowStartedAt: Date;
+      knownTerritoryIds: string[];
+      deskId: string | null;
+      deskName: string | null;
+      candidates: { personId: string; emailHash: string | null; phoneHash: string | null; birthDateHash: string | null }[];
+    }>`
+      with recursive counted as (
+        insert into sign_in_throttle as t (key, failures, window_started_at)
+        values (${input.throttleKey}, 1, ${input.now})
+        on conflict (key) do update set
+          failures = case when t.window_started_at < ${input.windowStart} then 1 else t.failures + 1 end,
+          window_started_at = case when t.window_started_at < ${input.windowStart} then ${input.now} else t.window_started_at end
+        returning failures, window_started_at
+      ),
+      up(id, parent_id, depth) as (
+        select id, parent_id, 0 from territory where id = ${input.residenceTerritoryId}
         union all
         select t.id, t.parent_id, up.depth + 1 from territory t join up on t.id = up.parent_id
       ),
@@ -42,13 +74,36 @@ export const intakeRepository = (db: Executor) => ({
         union
         select o.id, o.name, ot.territory_id from organisation o join organisation_territory ot on ot.organisation_id = o.id where o.type = 'help_desk'
       ),
-      chosen as (${desk})
-      select ${known} as known_territory_ids, chosen.id as desk_id, chosen.name as desk_name
-        from (select 1) one left join chosen on true`.execute(db);
+      chosen as (${desk}),
+      candidates as (
+        select p.id as person_id, p.email_hash, p.phone_hash, p.birth_date_hash
+          from person p, chosen
+         where p.normalised_name = ${normalisedName} and p.merged_into_person_id is null and p.erased_at is null
+           and (p.email_hash = ${email}::text or p.phone_hash = ${phone}::text or p.birth_date_hash = ${birthDate}::text)
+           and exists (select 1 from support_case c where c.person_id = p.id and ${caseVisibleToDeskSql('c', sql`chosen.id`)})
+      )
+      select counted.failures as submissions, counted.window_started_at,
+             (select coalesce(array_agg(id), '{}') from territory where id = any(${[...input.territoryIds]}::uuid[])) as known_territory_ids,
+             chosen.id as desk_id, chosen.name as desk_name,
+             coalesce((select json_agg(json_build_object('personId', person_id, 'emailHash', email_hash, 'phoneHash', phone_hash, 'birthDateHash', birth_date_hash))
+                         from candidates), '[]') as candidates
+        from counted left join chosen on true`.execute(db);
     const row = rows[0]!;
     return {
+      submissions: row.submissions,
+      windowStartedAt: new Date(row.windowStartedAt),
       known: new Set(row.knownTerritoryIds),
       desk: row.deskId ? ({ id: row.deskId, name: row.deskName!, territoryIds: [] } satisfies IntakeDesk) : undefined,
+      candidates: row.candidates.map(
+        (candidate): DuplicateCandidate => ({
+          personId: candidate.personId,
+          matchedOn: [
+            ...(email && candidate.emailHash === email ? (['email'] as const) : []),
+            ...(phone && candidate.phoneHash === phone ? (['phone'] as const) : []),
+            ...(birthDate && candidate.birthDateHash === birthDate ? (['birth_date'] as const) : []),
+          ],
+        }),
+      ),
     };
   },
 
@@ -63,4 +118,67 @@ export const intakeRepository = (db: Executor) => ({
     return rows;
   },
 
+
+  /**
+   * The whole write, one statement of data-modifying CTEs with no explicit transaction: atomic on
+   * its own, one round trip, and the audit chain lock (taken in audit_event_append) held only until
+   * it commits. Each table's row comes as JSON with the table's column names; the project and its
+   * first stage, and the duplicate pairs, are sets that may be empty. The append reads every insert
+   * (so they run first and the lock is taken as late as possible); foreign keys are checked at the
+   * statement's end.
+   */
+  async insertSubmission(rows: {
+    person: Record<string, unknown>;
+    supportCase: Record<string, unknown>;
+    consent: Record<string, unknown>;
+    businessProjects: Record<string, unknown>[];
+    duplicates: Record<string, unknown>[];
+    audited: RawBuilder<unknown>;
+  }): Promise<void> {
+    await sql`
+      with new_person as (
+        insert into person (id, given_name, family_name, normalised_name, email_encrypted, email_hash, phone_encrypted, phone_hash,
+                            birth_date_encrypted, birth_date_hash, residence_status_encrypted, gender, languages, preferred_locale,
+                            residence_territory_id, origin_territory_id)
+        select id, given_name, family_name, normalised_name, email_encrypted, email_hash, phone_encrypted, phone_hash,
+               birth_date_encrypted, birth_date_hash, residence_status_encrypted, gender, languages, preferred_locale,
+               residence_territory_id, origin_territory_id
+          from json_populate_record(null::person, ${JSON.stringify(rows.person)}::json)
+        returning id
+      ),
+      new_case as (
+        insert into support_case (id, reference, person_id, desk_id, request_kind, need_encrypted, source, intake_locale)
+        select id, reference, person_id, desk_id, request_kind, need_encrypted, source, intake_locale
+          from json_populate_record(null::support_case, ${JSON.stringify(rows.supportCase)}::json)
+        returning id
+      ),
+      new_consent as (
+        insert into consent (person_id, case_id, kind, purpose, data_categories, legal_basis, method, policy_version)
+        select person_id, case_id, kind, purpose, data_categories, legal_basis, method, policy_version
+          from json_populate_record(null::consent, ${JSON.stringify(rows.consent)}::json)
+        returning id
+      ),
+      new_project as (
+        insert into business_project (case_id, idea, isic_section, isic_division, setup_territory_id, own_funds_amount, needed_amount, currency)
+        select case_id, idea, isic_section, isic_division, setup_territory_id, own_funds_amount, needed_amount, currency
+          from json_populate_recordset(null::business_project, ${JSON.stringify(rows.businessProjects)}::json)
+        returning case_id
+      ),
+      new_transition as (
+        insert into business_stage_transition (case_id, from_stage, to_stage, moved_by, reason)
+        select case_id, null, 'idea', null, 'intake' from new_project
+        returning id
+      ),
+      new_duplicates as (
+        insert into person_duplicate (person_id, duplicate_of_person_id, matched_on)
+        select person_id, duplicate_of_person_id, matched_on
+          from json_populate_recordset(null::person_duplicate, ${JSON.stringify(rows.duplicates)}::json)
+        on conflict (person_id, duplicate_of_person_id) do nothing
+        returning id
+      )
+      select ${rows.audited}
+        from new_person, new_case, new_consent,
+             (select count(*) from new_project) projects, (select count(*) from new_transition) transitions,
+             (select count(*) from new_duplicates) duplicates`.execute(db);
+  },
 });

@@ -6,6 +6,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Transaction } from 
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { PGliteDialect } from './pglite-dialect.js';
+import { withPreparedStatements } from './prepared-statements.js';
 import type { DB } from './schema.js';
 
 export type Database = Kysely<DB>;
@@ -35,7 +36,7 @@ export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogg
     // An idle client whose backend dies emits 'error' on the pool; without a listener Node would
     // crash. The pool drops that client and the next query opens a fresh one: we recover by itself.
     pool.on('error', (error) => log?.warn({ err: error }, 'database connection lost'));
-    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }), plugins: [new CamelCasePlugin()] });
   }
   if (target.dataDir !== 'memory://') fs.mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite({
