@@ -47,4 +47,17 @@ test('a coach finds a micro-credit service, links it to a case, records that the
   await page.reload();
   const kept = page.getByRole('region', { name: en('directory.case_referrals.title') }).getByRole('listitem', { name: 'Returnee micro-credit – Diourbel' });
   await expect(kept).toContainText(en('directory.case_referrals.outcome.received'));
+
+  // And in the case history, newest first: the outcome, then the referral.
+  const history = page.getByRole('region', { name: en('cases.section.history') }).getByRole('listitem');
+  const serviceName = 'Returnee micro-credit – Diourbel';
+  await expect(history.nth(0)).toContainText(worded('directory.case_referrals.history.outcome', { service: serviceName, outcome: en('directory.case_referrals.outcome.received') }));
+  await expect(history.nth(1)).toContainText(worded('directory.case_referrals.history.referred', {}));
+  await expect(history.nth(1)).toContainText(serviceName);
 });
+
+/** The English message's text up to its first placeholder left open (the date, worded by the browser). */
+function worded(id: string, values: Record<string, string>): string {
+  const filled = en(id).replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return filled.slice(0, filled.indexOf('{') === -1 ? undefined : filled.indexOf('{'));
+}

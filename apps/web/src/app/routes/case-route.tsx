@@ -18,6 +18,7 @@ import { ConsentReferralPanel } from '../../features/case-collaboration/componen
 import { DocumentsPanel } from '../../features/case-collaboration/components/documents-panel';
 import { MessagesPanel } from '../../features/case-collaboration/components/messages-panel';
 import { CaseServiceReferrals } from '../../features/directory/components/case-service-referrals';
+import { useServiceReferralHistory } from '../../features/directory/utils/case-referral-history';
 import { useAllOrganisations } from '../../features/organisations/api/get-organisations';
 import { useTerritories } from '../../features/territories/api/get-territories';
 
@@ -56,8 +57,10 @@ function caseSections(detail: CaseDetailView, formatMessage: ReturnType<typeof u
             title: formatMessage({ id: 'cases.section.pipeline' }),
             content: <CasePipeline detail={{ ...detail, businessProject: detail.businessProject }} territories={options.territories} />,
           },
-          { id: 'history', title: formatMessage({ id: 'cases.section.history' }), content: <CaseHistory history={detail.stageHistory} /> },
         ]
+      : []),
+    ...(detail.businessProject || detail.can.update
+      ? [{ id: 'history', title: formatMessage({ id: 'cases.section.history' }), content: <CaseHistoryWithReferrals detail={detail} /> }]
       : []),
     { id: 'tasks', title: formatMessage({ id: 'cases.section.tasks' }), content: <CaseTasks caseId={detail.id} editable={detail.can.update && detail.status !== 'closed'} /> },
     // Each desk that reads the case keeps its own notes (a referring desk included).
@@ -83,6 +86,12 @@ function caseSections(detail: CaseDetailView, formatMessage: ReturnType<typeof u
       ? [{ id: 'messages', title: formatMessage({ id: 'case_collaboration.section.messages' }), content: <MessagesPanel base={`/api/v1/cases/${detail.id}`} reader="staff" canWrite={detail.status !== 'closed'} embedded /> }]
       : []),
   ];
+}
+
+/** The stage moves and, for the desk acting on the case, the services it was referred to. */
+function CaseHistoryWithReferrals({ detail }: { detail: CaseDetailView }) {
+  const referrals = useServiceReferralHistory(detail.id, detail.can.update);
+  return <CaseHistory history={detail.stageHistory} events={referrals} />;
 }
 
 export function CaseRoute() {

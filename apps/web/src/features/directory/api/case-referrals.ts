@@ -6,9 +6,10 @@ import { useLocale } from '../../../lib/i18n';
 export const caseReferralsKey = (caseId: string) => ['directory', 'case-referrals', caseId] as const;
 
 /** The services a case was referred to ("referred to this service"), newest first as the server lists them. */
-export function useCaseServiceReferrals(caseId: string) {
+export function useCaseServiceReferrals(caseId: string, enabled = true) {
   const { locale } = useLocale();
   return useQuery({
+    enabled,
     queryKey: [...caseReferralsKey(caseId), locale],
     queryFn: ({ signal }) => apiGet('/api/v1/directory/case-referrals', { schema: CaseServiceReferralList, locale, query: { caseId, locale }, signal }),
   });

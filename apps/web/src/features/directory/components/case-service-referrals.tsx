@@ -1,7 +1,7 @@
 import '../directory.css';
 import type { CaseServiceReferralOutcome, CaseServiceReferralView } from '@glocal/contracts';
 import { useId, useState, type FormEvent } from 'react';
-import { useIntl, type MessageDescriptor } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { FieldError } from '../../../components/ui/field-error';
 import { FormField } from '../../../components/ui/form-field';
 import { FormProblem } from '../../../components/ui/form-problem';
@@ -10,12 +10,8 @@ import { ProblemMessage } from '../../../components/ui/problem-message';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { useServiceSearch } from '../api/directory';
 import { useCaseServiceReferrals, useRecordReferralOutcome, useReferCaseToService } from '../api/case-referrals';
+import { OUTCOME_MESSAGES } from '../utils/directory-messages';
 
-const OUTCOME_MESSAGES: Record<CaseServiceReferralOutcome, MessageDescriptor> = {
-  pending: { id: 'directory.case_referrals.outcome.pending' },
-  received: { id: 'directory.case_referrals.outcome.received' },
-  not_received: { id: 'directory.case_referrals.outcome.not_received' },
-};
 const OUTCOMES = Object.keys(OUTCOME_MESSAGES) as CaseServiceReferralOutcome[];
 
 /**

@@ -1,4 +1,4 @@
-import type { OpportunityKind, ServiceStatus, TargetGroup } from '@glocal/contracts';
+import type { CaseServiceReferralOutcome, OpportunityKind, ServiceStatus, TargetGroup } from '@glocal/contracts';
 import type { MessageDescriptor } from 'react-intl';
 
 export const TARGET_GROUP_MESSAGES: Record<TargetGroup, MessageDescriptor> = {
@@ -17,6 +17,12 @@ export const SERVICE_STATUS_MESSAGES: Record<ServiceStatus, MessageDescriptor> =
   inactive: { id: 'directory.edit.status.inactive' },
   defunct: { id: 'directory.edit.status.defunct' },
   'temporarily closed': { id: 'directory.edit.status.temporarily_closed' },
+};
+
+export const OUTCOME_MESSAGES: Record<CaseServiceReferralOutcome, MessageDescriptor> = {
+  pending: { id: 'directory.case_referrals.outcome.pending' },
+  received: { id: 'directory.case_referrals.outcome.received' },
+  not_received: { id: 'directory.case_referrals.outcome.not_received' },
 };
 
 export const OPPORTUNITY_KIND_MESSAGES: Record<OpportunityKind, MessageDescriptor> = {
