@@ -179,6 +179,14 @@ describe('services directory (own API)', () => {
     expect(other.statusCode).toBe(404);
     const empty = await t.inject({ method: 'PATCH', url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.mutualReturneeCredit}`, headers: mfi.headers, payload: { locale: 'fr', name: '' } });
     expect(empty.statusCode).toBe(400);
+    // One end of a range changed alone may not invert it: the largest loan below the stored smallest.
+    const before = ServiceDetailView.parse((await t.inject({ method: 'GET', url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.mutualReturneeCredit}?locale=fr`, headers: mfi.headers })).json());
+    expect(Number(before.profile.loanMin)).toBeGreaterThan(1);
+    const inverted = await t.inject({ method: 'PATCH', url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.mutualReturneeCredit}`, headers: mfi.headers, payload: { locale: 'fr', loanMax: '1', alert: 'Nouveau guichet' } });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json()).toMatchObject({ code: 'validation_failed', errors: [{ pointer: '/loanMax', code: 'too_small' }] });
+    const after = ServiceDetailView.parse((await t.inject({ method: 'GET', url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.mutualReturneeCredit}?locale=fr`, headers: mfi.headers })).json());
+    expect([after.profile.loanMax, after.alert]).toEqual([before.profile.loanMax, before.alert]);
     const location = await t.inject({ method: 'PATCH', url: `/api/v1/directory/locations/${DEMO_LOCATION_IDS.mutualDiourbel}`, headers: coachBrussels.headers, payload: { locale: 'fr', latitude: 14.66, longitude: -16.23 } });
     expect(location.statusCode).toBe(404);
   });

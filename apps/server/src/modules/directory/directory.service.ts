@@ -252,6 +252,13 @@ export function createDirectoryService({ db, access, audit }: Deps) {
           sql`updated_at = now()`,
           ...(verified ? [sql`last_verified = current_date`] : []),
         ];
+        // A range is checked against what is stored, so that changing one end alone cannot invert it.
+        const end = (field: 'loanMin' | 'loanMax' | 'interestMin' | 'interestMax') => (field in fields ? sql`${fields[field] ?? null}::numeric` : sql.ref(snake(field)));
+        const { rows: inverted } = await sql<{ field: string }>`
+          select field from hsds_service, lateral (values
+            ('/loanMax', ${end('loanMin')} > ${end('loanMax')}), ('/interestMax', ${end('interestMin')} > ${end('interestMax')})) as ranges(field, wrong)
+           where id = ${id} and wrong`.execute(trx);
+        if (inverted.length > 0) throw new BadRequestError('validation_failed', {}, inverted.map(({ field }) => ({ pointer: field, in: 'body' as const, code: 'too_small' })));
         await sql`update hsds_service set ${sql.join(sets)} where id = ${id}`.execute(trx);
         if (taxonomyTermIds) await setTerms(trx, id, taxonomyTermIds);
         if (verified) await sql`update directory_flag set resolved_at = now(), resolved_by = ${editor.userId} where entity_type = 'service' and entity_id = ${id} and resolved_at is null`.execute(trx);

@@ -95,6 +95,31 @@ describe('editing a directory service', { timeout: 20_000 }, () => {
     expect(patches(sent)).toEqual([{ locale: 'en', email: 'contact@mec-baol.sn' }]);
   });
 
+  it('edits the loan terms: amounts and currency as typed, a range the server finds inverted shown at its end', async () => {
+    const { sent } = editableService((body) =>
+      body.loanMax === '100000'
+        ? problemResponse(400, { code: 'validation_failed', errors: [{ pointer: '/loanMax', code: 'too_small', params: {} }] })
+        : jsonResponse(serviceFixture({ canEdit: true })),
+    );
+    await renderEdit();
+    const largest = await screen.findByRole('textbox', { name: 'Largest loan' });
+    expect(largest).toHaveValue('5000000');
+    expect(screen.getByRole('combobox', { name: 'Guarantee required' })).toHaveValue('yes');
+    fireEvent.change(largest, { target: { value: '100000' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Currency of the loans' }), { target: { value: 'eur' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Guarantee required' }), { target: { value: 'unknown' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+
+    expect(await screen.findByText('One field needs your attention: see the message next to it.')).toBeInTheDocument();
+    expect(largest).toHaveAccessibleDescription('This is too short or too small.');
+    expect(patches(sent)).toEqual([{ locale: 'en', loanMax: '100000', loanCurrency: 'EUR', collateralRequired: null }]);
+
+    fireEvent.change(largest, { target: { value: '7500000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect(patches(sent).at(-1)).toEqual({ locale: 'en', loanMax: '7500000', loanCurrency: 'EUR', collateralRequired: null });
+  });
+
   it('says so when nothing changed, without sending anything', async () => {
     const { sent } = editableService();
     await renderEdit();

@@ -80,6 +80,7 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
   const textsId = useId();
   const detailsId = useId();
   const groupsId = useId();
+  const loanId = useId();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -110,6 +111,12 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
   const text = (field: 'description' | 'eligibilityDescription' | 'applicationProcess' | 'feesDescription', label: string, maxLength: number, hint?: string) => (
     <FormField label={label} hint={hint} error={errors.get(`/${field}`)}>
       {(control) => <textarea {...control} lang={textLocale} dir={textDirection(textLocale)} rows={field === 'description' ? 6 : 3} maxLength={maxLength} value={draft[field]} onChange={(event) => set(field, event.target.value)} />}
+    </FormField>
+  );
+
+  const decimal = (field: 'loanMin' | 'loanMax' | 'interestMin' | 'interestMax', label: string) => (
+    <FormField label={label} error={errors.get(`/${field}`)}>
+      {(control) => <input {...control} inputMode="decimal" value={draft[field]} onChange={(event) => set(field, event.target.value)} />}
     </FormField>
   );
 
@@ -182,6 +189,28 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
               <label htmlFor={`${groupsId}-${group}`}>{formatMessage(TARGET_GROUP_MESSAGES[group])}</label>
             </div>
           ))}
+        </fieldset>
+        <fieldset className="fieldset fieldset--nested" aria-describedby={`${loanId}-hint`}>
+          <legend>{formatMessage({ id: 'directory.service.loan' })}</legend>
+          <p id={`${loanId}-hint`} className="form-field__hint">
+            {formatMessage({ id: 'directory.edit.loan_hint' })}
+          </p>
+          {decimal('loanMin', formatMessage({ id: 'directory.edit.loan_min' }))}
+          {decimal('loanMax', formatMessage({ id: 'directory.edit.loan_max' }))}
+          <FormField label={formatMessage({ id: 'directory.edit.loan_currency' })} hint={formatMessage({ id: 'directory.edit.loan_currency_hint' })} error={errors.get('/loanCurrency')}>
+            {(control) => <input {...control} maxLength={3} autoCapitalize="characters" value={draft.loanCurrency} onChange={(event) => set('loanCurrency', event.target.value)} />}
+          </FormField>
+          {decimal('interestMin', formatMessage({ id: 'directory.edit.interest_min' }))}
+          {decimal('interestMax', formatMessage({ id: 'directory.edit.interest_max' }))}
+          <FormField label={formatMessage({ id: 'directory.service.collateral' })} error={errors.get('/collateralRequired')}>
+            {(control) => (
+              <select {...control} value={draft.collateralRequired} onChange={(event) => set('collateralRequired', event.target.value as ServiceDraft['collateralRequired'])}>
+                <option value="unknown">{formatMessage({ id: 'directory.edit.collateral_unknown' })}</option>
+                <option value="yes">{formatMessage({ id: 'directory.service.collateral_yes' })}</option>
+                <option value="no">{formatMessage({ id: 'directory.service.collateral_no' })}</option>
+              </select>
+            )}
+          </FormField>
         </fieldset>
         <FormField label={formatMessage({ id: 'directory.edit.url' })} hint={formatMessage({ id: 'directory.edit.url_hint' })} error={errors.get('/url')}>
           {(control) => <input {...control} type="url" autoComplete="url" maxLength={500} value={draft.url} onChange={(event) => set('url', event.target.value)} />}

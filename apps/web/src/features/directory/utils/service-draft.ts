@@ -15,6 +15,13 @@ export interface ServiceDraft {
   diasporaEligible: boolean;
   returneeEligible: boolean;
   targetGroups: TargetGroup[];
+  /** Loan terms, for credit and micro-credit: decimals and an ISO 4217 code as typed. */
+  loanMin: string;
+  loanMax: string;
+  loanCurrency: string;
+  interestMin: string;
+  interestMax: string;
+  collateralRequired: 'unknown' | 'yes' | 'no';
   url: string;
   email: string;
   /** "I checked it with the service today": sets its last verification to today. */
@@ -47,6 +54,12 @@ export function draftOf(service: ServiceDetailView): ServiceDraft {
     diasporaEligible: service.profile.diasporaEligible ?? false,
     returneeEligible: service.profile.returneeEligible ?? false,
     targetGroups: service.profile.targetGroups,
+    loanMin: service.profile.loanMin ?? '',
+    loanMax: service.profile.loanMax ?? '',
+    loanCurrency: service.profile.loanCurrency ?? '',
+    interestMin: service.profile.interestMin ?? '',
+    interestMax: service.profile.interestMax ?? '',
+    collateralRequired: service.profile.collateralRequired === null ? 'unknown' : service.profile.collateralRequired ? 'yes' : 'no',
     url: service.url ?? '',
     email: service.email ?? '',
     verified: false,
@@ -79,6 +92,13 @@ export function updateBody(original: ServiceDetailView, draft: ServiceDraft, loc
   if (draft.diasporaEligible !== (original.profile.diasporaEligible ?? false)) changes.diasporaEligible = draft.diasporaEligible;
   if (draft.returneeEligible !== (original.profile.returneeEligible ?? false)) changes.returneeEligible = draft.returneeEligible;
   if (!sameSet(draft.targetGroups, original.profile.targetGroups)) changes.targetGroups = draft.targetGroups;
+  for (const field of ['loanMin', 'loanMax', 'interestMin', 'interestMax'] as const) {
+    if (orNull(draft[field]) !== original.profile[field]) changes[field] = orNull(draft[field]);
+  }
+  const currency = orNull(draft.loanCurrency)?.toUpperCase() ?? null;
+  if (currency !== original.profile.loanCurrency) changes.loanCurrency = currency;
+  const collateral = draft.collateralRequired === 'unknown' ? null : draft.collateralRequired === 'yes';
+  if (collateral !== original.profile.collateralRequired) changes.collateralRequired = collateral;
   if (orNull(draft.url) !== original.url) changes.url = orNull(draft.url);
   if (orNull(draft.email) !== original.email) changes.email = orNull(draft.email);
   if (draft.verified) changes.verified = true;
