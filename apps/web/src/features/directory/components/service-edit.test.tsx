@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderApp, renderAtPath } from '../../../testing/render-app';
 import { fakeStaffApi, problemResponse, staffMe, type SentRequest } from '../../../testing/staff-api';
-import { ORG_ID, SERVICE_ID, serviceFixture } from '../testing/directory.fixtures';
+import { FIN, FIN_CRD, ORG_ID, SERVICE_ID, serviceFixture, taxonomyFixture } from '../testing/directory.fixtures';
 import { ServiceEdit } from './service-edit';
 
 const SERVICE_URL = `/api/v1/directory/services/${SERVICE_ID}`;
@@ -21,6 +21,7 @@ function editableService(onPatch?: (body: ServiceUpdateBody) => Response) {
             ? serviceFixture({ canEdit: true, name: 'Microcrédit retour', description: 'Crédit pour les migrants de retour.' })
             : serviceFixture({ canEdit: true, description: 'Loans for returnees.' }),
         ),
+      'GET /api/v1/directory/taxonomy-terms': () => jsonResponse(taxonomyFixture()),
       [`PATCH ${SERVICE_URL}`]: (request) => {
         const body = ServiceUpdateBody.parse(JSON.parse(request.body!));
         return onPatch?.(body) ?? jsonResponse(serviceFixture({ canEdit: true, description: body.description ?? 'Loans for returnees.' }));
@@ -118,6 +119,18 @@ describe('editing a directory service', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
     expect(patches(sent).at(-1)).toEqual({ locale: 'en', loanMax: '7500000', loanCurrency: 'EUR', collateralRequired: null });
+  });
+
+  it('ticks the kinds of service it is found under, each under its top-level kind', async () => {
+    const { sent } = editableService();
+    await renderEdit();
+    const kinds = await screen.findByRole('group', { name: 'Kinds of service' });
+    const credit = await within(kinds).findByRole('checkbox', { name: 'Credit and micro-credit' });
+    expect(credit).toBeChecked();
+    fireEvent.click(within(kinds).getByRole('checkbox', { name: 'Finance' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect(patches(sent)).toEqual([{ locale: 'en', taxonomyTermIds: [FIN_CRD, FIN] }]);
   });
 
   it('says so when nothing changed, without sending anything', async () => {

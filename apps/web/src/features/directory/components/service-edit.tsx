@@ -1,8 +1,9 @@
 import '../directory.css';
-import { LOCALES, ServiceStatus, TARGET_GROUPS, type Locale, type ProblemFieldError, type ServiceDetailView } from '@glocal/contracts';
+import { LOCALES, ServiceStatus, TARGET_GROUPS, type Locale, type ProblemFieldError, type ServiceDetailView, type TaxonomyTermView } from '@glocal/contracts';
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
+import { FieldError } from '../../../components/ui/field-error';
 import { FormField } from '../../../components/ui/form-field';
 import { FormProblem } from '../../../components/ui/form-problem';
 import { LoadingMessage } from '../../../components/ui/loading-message';
@@ -11,7 +12,7 @@ import { ProblemMessage } from '../../../components/ui/problem-message';
 import { ApiProblem } from '../../../lib/api-problem';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { languageEndonym, textDirection, useLocale } from '../../../lib/i18n';
-import { useService, useUpdateService } from '../api/directory';
+import { useService, useTaxonomy, useUpdateService } from '../api/directory';
 import { SERVICE_STATUS_MESSAGES, TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
 import { draftOf, updateBody, type ServiceDraft } from '../utils/service-draft';
 
@@ -190,6 +191,7 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
             </div>
           ))}
         </fieldset>
+        <TermsField chosen={draft.taxonomyTermIds} onChange={(ids) => set('taxonomyTermIds', ids)} error={firstError('/taxonomyTermIds')} />
         <fieldset className="fieldset fieldset--nested" aria-describedby={`${loanId}-hint`}>
           <legend>{formatMessage({ id: 'directory.service.loan' })}</legend>
           <p id={`${loanId}-hint`} className="form-field__hint">
@@ -230,5 +232,39 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
         </button>
       </div>
     </form>
+  );
+}
+
+/** The kinds of service, as checkboxes under their top-level kind. */
+function TermsField({ chosen, onChange, error }: { chosen: readonly string[]; onChange: (ids: string[]) => void; error: ProblemFieldError | undefined }) {
+  const { formatMessage } = useIntl();
+  const taxonomy = useTaxonomy();
+  const id = useId();
+  const terms = taxonomy.data?.items ?? [];
+  const toggle = (termId: string, on: boolean) => onChange(on ? [...chosen, termId] : chosen.filter((other) => other !== termId));
+  const box = (term: TaxonomyTermView) => (
+    <div key={term.id} className="checkbox-field">
+      <input id={`${id}-${term.id}`} type="checkbox" checked={chosen.includes(term.id)} onChange={(event) => toggle(term.id, event.target.checked)} />
+      <label htmlFor={`${id}-${term.id}`}>{term.name}</label>
+    </div>
+  );
+  return (
+    <fieldset className="fieldset fieldset--nested" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+      <legend>{formatMessage({ id: 'directory.edit.terms' })}</legend>
+      <p id={`${id}-hint`} className="form-field__hint">
+        {formatMessage({ id: 'directory.edit.terms_hint' })}
+      </p>
+      <FieldError id={`${id}-error`} error={error} message={{ id: 'directory.edit.terms_invalid' }} />
+      {taxonomy.isPending && <LoadingMessage>{formatMessage({ id: 'directory.edit.terms_loading' })}</LoadingMessage>}
+      {taxonomy.isError && <ProblemMessage error={taxonomy.error} onRetry={() => void taxonomy.refetch()} />}
+      {terms
+        .filter((term) => term.parentId === null)
+        .map((top) => (
+          <div key={top.id} className="service-edit__terms">
+            {box(top)}
+            <div className="service-edit__subterms">{terms.filter((term) => term.parentId === top.id).map(box)}</div>
+          </div>
+        ))}
+    </fieldset>
   );
 }

@@ -15,6 +15,8 @@ export interface ServiceDraft {
   diasporaEligible: boolean;
   returneeEligible: boolean;
   targetGroups: TargetGroup[];
+  /** The taxonomy terms that describe it (its kinds of service). */
+  taxonomyTermIds: string[];
   /** Loan terms, for credit and micro-credit: decimals and an ISO 4217 code as typed. */
   loanMin: string;
   loanMax: string;
@@ -54,6 +56,7 @@ export function draftOf(service: ServiceDetailView): ServiceDraft {
     diasporaEligible: service.profile.diasporaEligible ?? false,
     returneeEligible: service.profile.returneeEligible ?? false,
     targetGroups: service.profile.targetGroups,
+    taxonomyTermIds: service.terms.map((term) => term.id),
     loanMin: service.profile.loanMin ?? '',
     loanMax: service.profile.loanMax ?? '',
     loanCurrency: service.profile.loanCurrency ?? '',
@@ -92,6 +95,7 @@ export function updateBody(original: ServiceDetailView, draft: ServiceDraft, loc
   if (draft.diasporaEligible !== (original.profile.diasporaEligible ?? false)) changes.diasporaEligible = draft.diasporaEligible;
   if (draft.returneeEligible !== (original.profile.returneeEligible ?? false)) changes.returneeEligible = draft.returneeEligible;
   if (!sameSet(draft.targetGroups, original.profile.targetGroups)) changes.targetGroups = draft.targetGroups;
+  if (!sameSet(draft.taxonomyTermIds, original.terms.map((term) => term.id))) changes.taxonomyTermIds = draft.taxonomyTermIds;
   for (const field of ['loanMin', 'loanMax', 'interestMin', 'interestMax'] as const) {
     if (orNull(draft[field]) !== original.profile[field]) changes[field] = orNull(draft[field]);
   }
