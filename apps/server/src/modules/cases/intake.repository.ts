@@ -13,6 +13,18 @@ export type IntakeDesk = { id: string; name: string; territoryIds: string[] };
  * not build them again for each request (with the query builder, building the write cost more CPU
  * than anything else in a submission).
  */
+const PERSON_COLUMNS = [
+  'id', 'given_name', 'family_name', 'normalised_name', 'email_encrypted', 'email_hash', 'phone_encrypted', 'phone_hash', 'birth_date_encrypted',
+  'birth_date_hash', 'residence_status_encrypted', 'gender', 'languages', 'preferred_locale', 'residence_territory_id', 'origin_territory_id',
+];
+
+/** Inserts `rows` (one JSON object, or an array of them) into `columns` of `table`, the others taking their defaults. */
+function insertJson(table: string, columns: readonly string[], rows: unknown, returning = 'id', conflict = sql``) {
+  const list = sql.join(columns.map((column) => sql.id(column)));
+  const source = Array.isArray(rows) ? sql`json_populate_recordset` : sql`json_populate_record`;
+  return sql`insert into ${sql.table(table)} (${list}) select ${list} from ${source}(null::${sql.table(table)}, ${JSON.stringify(rows)}::json) ${conflict} returning ${sql.id(returning)}`;
+}
+
 export const intakeRepository = (db: Executor) => ({
   async desks(): Promise<IntakeDesk[]> {
     const { rows } = await sql<{ id: string; name: string; territoryIds: string[] }>`
@@ -136,46 +148,16 @@ export const intakeRepository = (db: Executor) => ({
     audited: RawBuilder<unknown>;
   }): Promise<void> {
     await sql`
-      with new_person as (
-        insert into person (id, given_name, family_name, normalised_name, email_encrypted, email_hash, phone_encrypted, phone_hash,
-                            birth_date_encrypted, birth_date_hash, residence_status_encrypted, gender, languages, preferred_locale,
-                            residence_territory_id, origin_territory_id)
-        select id, given_name, family_name, normalised_name, email_encrypted, email_hash, phone_encrypted, phone_hash,
-               birth_date_encrypted, birth_date_hash, residence_status_encrypted, gender, languages, preferred_locale,
-               residence_territory_id, origin_territory_id
-          from json_populate_record(null::person, ${JSON.stringify(rows.person)}::json)
-        returning id
-      ),
-      new_case as (
-        insert into support_case (id, reference, person_id, desk_id, request_kind, need_encrypted, source, intake_locale)
-        select id, reference, person_id, desk_id, request_kind, need_encrypted, source, intake_locale
-          from json_populate_record(null::support_case, ${JSON.stringify(rows.supportCase)}::json)
-        returning id
-      ),
-      new_consent as (
-        insert into consent (person_id, case_id, kind, purpose, data_categories, legal_basis, method, policy_version)
-        select person_id, case_id, kind, purpose, data_categories, legal_basis, method, policy_version
-          from json_populate_record(null::consent, ${JSON.stringify(rows.consent)}::json)
-        returning id
-      ),
-      new_project as (
-        insert into business_project (case_id, idea, isic_section, isic_division, setup_territory_id, own_funds_amount, needed_amount, currency)
-        select case_id, idea, isic_section, isic_division, setup_territory_id, own_funds_amount, needed_amount, currency
-          from json_populate_recordset(null::business_project, ${JSON.stringify(rows.businessProjects)}::json)
-        returning case_id
-      ),
+      with new_person as (${insertJson('person', PERSON_COLUMNS, rows.person)}),
+      new_case as (${insertJson('support_case', ['id', 'reference', 'person_id', 'desk_id', 'request_kind', 'need_encrypted', 'source', 'intake_locale'], rows.supportCase)}),
+      new_consent as (${insertJson('consent', ['person_id', 'case_id', 'kind', 'purpose', 'data_categories', 'legal_basis', 'method', 'policy_version'], rows.consent)}),
+      new_project as (${insertJson('business_project', ['case_id', 'idea', 'isic_section', 'isic_division', 'setup_territory_id', 'own_funds_amount', 'needed_amount', 'currency'], rows.businessProjects, 'case_id')}),
       new_transition as (
         insert into business_stage_transition (case_id, from_stage, to_stage, moved_by, reason)
         select case_id, null, 'idea', null, 'intake' from new_project
         returning id
       ),
-      new_duplicates as (
-        insert into person_duplicate (person_id, duplicate_of_person_id, matched_on)
-        select person_id, duplicate_of_person_id, matched_on
-          from json_populate_recordset(null::person_duplicate, ${JSON.stringify(rows.duplicates)}::json)
-        on conflict (person_id, duplicate_of_person_id) do nothing
-        returning id
-      )
+      new_duplicates as (${insertJson('person_duplicate', ['person_id', 'duplicate_of_person_id', 'matched_on'], rows.duplicates, 'id', sql`on conflict (person_id, duplicate_of_person_id) do nothing`)})
       select ${rows.audited}
         from new_person, new_case, new_consent,
              (select count(*) from new_project) projects, (select count(*) from new_transition) transitions,
