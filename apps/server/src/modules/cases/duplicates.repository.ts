@@ -1,49 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { caseVisibleToDesks } from './case-access.js';
 
 export type DuplicateKeys = { normalisedName: string; email: string | null; phone: string | null; birthDate: string | null };
 export type DuplicateCandidate = { personId: string; matchedOn: ('email' | 'phone' | 'birth_date')[] };
 
 /** Kysely queries on `person_duplicate` and the people and cases a pair joins. */
 export const duplicatesRepository = (db: Executor) => ({
-  /**
-   * People with the same normalised name and at least one same contact hash, who have a case one
-   * of `deskIds` can see (led or shared): the desks the staff handling the new request may see.
-   */
-  async candidates(keys: DuplicateKeys, deskIds: readonly string[], exceptPersonId: string): Promise<DuplicateCandidate[]> {
-    const hashes = [keys.email, keys.phone, keys.birthDate].filter(Boolean);
-    if (hashes.length === 0 || deskIds.length === 0) return [];
-    const rows = await db
-      .selectFrom('person')
-      .select(['person.id', 'person.emailHash', 'person.phoneHash', 'person.birthDateHash'])
-      .where('person.normalisedName', '=', keys.normalisedName)
-      .where('person.id', '<>', exceptPersonId)
-      .where('person.mergedIntoPersonId', 'is', null)
-      .where('person.erasedAt', 'is', null)
-      .where((eb) =>
-        eb.or([
-          ...(keys.email ? [eb('person.emailHash', '=', keys.email)] : []),
-          ...(keys.phone ? [eb('person.phoneHash', '=', keys.phone)] : []),
-          ...(keys.birthDate ? [eb('person.birthDateHash', '=', keys.birthDate)] : []),
-        ]),
-      )
-      .where((eb) =>
-        eb.exists(
-          eb.selectFrom('supportCase').select(sql`1`.as('one')).whereRef('supportCase.personId', '=', 'person.id').where(caseVisibleToDesks(deskIds)),
-        ),
-      )
-      .execute();
-    return rows.map((row) => ({
-      personId: row.id,
-      matchedOn: [
-        ...(keys.email && row.emailHash === keys.email ? (['email'] as const) : []),
-        ...(keys.phone && row.phoneHash === keys.phone ? (['phone'] as const) : []),
-        ...(keys.birthDate && row.birthDateHash === keys.birthDate ? (['birth_date'] as const) : []),
-      ],
-    }));
-  },
-
   insert: (personId: string, duplicateOfPersonId: string, matchedOn: string[]) =>
     db
       .insertInto('personDuplicate')

@@ -101,12 +101,5 @@ export function createPeopleProtection({ cipher, lookupHasher }: { cipher: Field
 
     encryptNeed: (caseId: string, need: string) => cipher.encrypt(need, caseNeedContext(caseId)),
     decryptNeed: (caseId: string, stored: string) => cipher.decrypt(stored, caseNeedContext(caseId)),
-
-    /** The look-up hashes of what a person gave, to find them again or spot a duplicate. */
-    lookupHashes: (input: Pick<NewPerson, 'email' | 'phone' | 'birthDate'>) => ({
-      email: input.email ? lookupHasher.hash('email', input.email) : null,
-      phone: input.phone ? lookupHasher.hash('phone', input.phone) : null,
-      birthDate: input.birthDate ? lookupHasher.hash('birth_date', input.birthDate) : null,
-    }),
   };
 }
