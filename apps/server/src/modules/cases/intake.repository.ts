@@ -5,14 +5,6 @@ import type { DuplicateCandidate, DuplicateKeys } from './duplicates.repository.
 
 export type IntakeDesk = { id: string; name: string; territoryIds: string[] };
 
-/**
- * What intake reads of the network (the help desks, every one of which takes requests, the
- * territories they are based in or serve, the territory tree with names in one locale) and its two
- * statements per submission: `admit`, then `insertSubmission`. Those two are hand-written SQL whose
- * text does not vary with the input: each connection parses and plans them once, and the app does
- * not build them again for each request (with the query builder, building the write cost more CPU
- * than anything else in a submission).
- */
 const PERSON_COLUMNS = [
   'id', 'given_name', 'family_name', 'normalised_name', 'email_encrypted', 'email_hash', 'phone_encrypted', 'phone_hash', 'birth_date_encrypted',
   'birth_date_hash', 'residence_status_encrypted', 'gender', 'languages', 'preferred_locale', 'residence_territory_id', 'origin_territory_id',
@@ -25,6 +17,14 @@ function insertJson(table: string, columns: readonly string[], rows: unknown, re
   return sql`insert into ${sql.table(table)} (${list}) select ${list} from ${source}(null::${sql.table(table)}, ${JSON.stringify(rows)}::json) ${conflict} returning ${sql.id(returning)}`;
 }
 
+/**
+ * What intake reads of the network (the help desks, every one of which takes requests, the
+ * territories they are based in or serve, the territory tree with names in one locale) and its two
+ * statements per submission: `admit`, then `insertSubmission`. Those two are hand-written SQL whose
+ * text does not vary with the input: each connection parses and plans them once, and the app does
+ * not build them again for each request (with the query builder, building the write cost more CPU
+ * than anything else in a submission).
+ */
 export const intakeRepository = (db: Executor) => ({
   async desks(): Promise<IntakeDesk[]> {
     const { rows } = await sql<{ id: string; name: string; territoryIds: string[] }>`
@@ -44,8 +44,8 @@ export const intakeRepository = (db: Executor) => ({
    * counter row is locked no longer than it runs), which of `territoryIds` exist, the desk taking
    * the request (the one asked for, else the help desk whose territory is the nearest
    * ancestor-or-self of the residence territory), and the people with the same normalised name and
-   * a same contact hash who have a case that desk can see. Its text does not vary with the input,
-   * so PostgreSQL parses and plans it once per connection.
+   * a same contact hash who have a case that desk can see. Its text varies only with whether a desk
+   * was chosen, so PostgreSQL parses and plans it once per connection for each.
    */
   async admit(input: {
     throttleKey: string;

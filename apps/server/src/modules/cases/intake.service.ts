@@ -11,6 +11,7 @@ import {
   type ProblemFieldError,
 } from '@glocal/contracts';
 import { auditAppendCall, type AuditTrail } from '../../platform/audit/audit-trail.js';
+import { snakeCase } from '../../platform/db/column-names.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, BadRequestError } from '../../platform/errors/app-error.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -196,8 +197,7 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
 }
 
 /** `{ givenName: … }` as the table's columns, `{ given_name: … }`: the JSON rows of the hand-written insert. */
-const snakeCaseKeys = (row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]));
+const snakeCaseKeys = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([key, value]) => [snakeCase(key), value]));
 
 const isReferenceClash = (error: unknown) =>
   (error as { code?: string; constraint?: string }).code === '23505' && /reference/.test(String((error as { constraint?: string }).constraint ?? (error as Error).message));

@@ -310,19 +310,17 @@ const OPPORTUNITIES = [
   { key: 'food', territory: 'BE-BRU', kind: 'income_generating', isic: '5610', title: { fr: 'Restauration et traiteur africain à Bruxelles', en: 'African restaurants and catering in Brussels' }, description: { fr: 'Marché en croissance pour les traiteurs et la restauration rapide africaine.', en: 'A growing market for African caterers and fast food.' }, contact: 'hub.brussels' },
 ] as const;
 
-/** Idempotent: fixed ids, upserts and a rebuilt search index. About 150 services in Brussels, Veneto and Diourbel. */
-/** The demo services' ids, in the order they are written: a network of more than two cities publishes one per branch. */
-const demoServiceIds = () =>
-  PROVIDERS.flatMap((provider) =>
-    provider.offers.flatMap((offer) =>
-      (provider.places.length > 2 ? provider.places : [null]).map((branch) => demoId(`service:${provider.key}:${offer.key}${branch ? `:${branch.city}` : ''}`)),
-    ),
-  );
+/** A network spread over more than two cities publishes one service per branch (its own hours and contact). */
+const branchesOf = (provider: Provider): (Place | null)[] => (provider.places.length > 2 ? provider.places : [null]);
+const demoServiceId = (provider: Provider, offer: Offer, branch: Place | null) =>
+  demoId(`service:${provider.key}:${offer.key}${branch ? `:${branch.city}` : ''}`);
 
+/** Idempotent: fixed ids, upserts and a rebuilt search index. About 150 services in Brussels, Veneto and Diourbel. */
 export async function seedDemoDirectory(db: Executor, organisations: Record<string, string>): Promise<void> {
   // The last service's search rows are written last, in the same transaction: when they are there,
   // the demo directory is complete, and a restart need not write its hundreds of rows again.
-  const lastId = demoServiceIds().at(-1)!;
+  const lastProvider = PROVIDERS.at(-1)!;
+  const lastId = demoServiceId(lastProvider, lastProvider.offers.at(-1)!, branchesOf(lastProvider).at(-1)!);
   if (await db.selectFrom('directoryServiceSearch').select('serviceId').where('serviceId', '=', lastId).executeTakeFirst()) return;
   const territories = await territoryIdsByCode(db, ['SN-DB', 'SN-DB-DIO', 'SN-DB-MBA', 'SN-DB-BAM', 'IT-34', 'BE-BRU']);
   const serviceIds: string[] = [];
@@ -363,10 +361,8 @@ export async function seedDemoDirectory(db: Executor, organisations: Record<stri
     }
 
     for (const offer of provider.offers) {
-      // A network spread over several cities publishes one service per branch (its own hours and contact).
-      const branches = provider.places.length > 2 ? provider.places : [null];
-      for (const branch of branches) {
-        const id = demoId(`service:${provider.key}:${offer.key}${branch ? `:${branch.city}` : ''}`);
+      for (const branch of branchesOf(provider)) {
+        const id = demoServiceId(provider, offer, branch);
         serviceIds.push(id);
         const name = (locale: keyof Texts) => (offer.name[locale] ?? offer.name.en) + (branch ? ` – ${branch.city}` : '');
         const territoryCode = (branch ?? provider.places[0]!).territory;

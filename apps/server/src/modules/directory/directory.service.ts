@@ -18,6 +18,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { changedFields, type AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { BadRequestError, NotFoundError } from '../../platform/errors/app-error.js';
+import { snakeCase } from '../../platform/db/column-names.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { directoryDetailRepository } from './directory-detail.repository.js';
 import { directoryRepository, type SearchRow } from './directory.repository.js';
@@ -28,7 +29,6 @@ export type DirectoryService = ReturnType<typeof createDirectoryService>;
 
 const keyset = (cursor: string | undefined) => (cursor ? (decodeCursor(cursor, 2).map(String) as [string, string]) : undefined);
 const TRANSLATED_SERVICE_FIELDS = ['name', 'description', 'eligibilityDescription', 'applicationProcess', 'feesDescription', 'alert'] as const;
-const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 export function createDirectoryService({ db, access, audit }: Deps) {
   async function serviceScope(executor: Executor, serviceId: string): Promise<ResourceScope & { territoryId: string | null }> {
@@ -159,14 +159,14 @@ export function createDirectoryService({ db, access, audit }: Deps) {
     const source = await sql<{ sourceLocale: string }>`select source_locale from hsds_service where id = ${serviceId}`.execute(executor);
     if (source.rows[0]!.sourceLocale === locale) {
       // The source row holds HSDS's required fields: a name can change but never become empty.
-      await sql`update hsds_service set ${sql.join(entries.map(([field, value]) => sql`${sql.ref(snake(field))} = ${value}`))} where id = ${serviceId}`.execute(executor);
+      await sql`update hsds_service set ${sql.join(entries.map(([field, value]) => sql`${sql.ref(snakeCase(field))} = ${value}`))} where id = ${serviceId}`.execute(executor);
       return;
     }
-    const columns = entries.map(([field]) => sql.ref(snake(field)));
+    const columns = entries.map(([field]) => sql.ref(snakeCase(field)));
     await sql`
       insert into hsds_service_translation (service_id, locale, ${sql.join(columns)})
       values (${serviceId}, ${locale}, ${sql.join(entries.map(([, value]) => sql`${value}`))})
-      on conflict (service_id, locale) do update set ${sql.join(entries.map(([field]) => sql`${sql.ref(snake(field))} = excluded.${sql.ref(snake(field))}`))}`.execute(executor);
+      on conflict (service_id, locale) do update set ${sql.join(entries.map(([field]) => sql`${sql.ref(snakeCase(field))} = excluded.${sql.ref(snakeCase(field))}`))}`.execute(executor);
   }
 
   return {
@@ -247,18 +247,21 @@ export function createDirectoryService({ db, access, audit }: Deps) {
         await writeTexts(trx, id, locale, texts);
         const plain = Object.entries(fields).filter(([field, value]) => value !== undefined && !(TRANSLATED_SERVICE_FIELDS as readonly string[]).includes(field));
         const sets = [
-          ...plain.map(([field, value]) => sql`${sql.ref(snake(field))} = ${Array.isArray(value) ? sql`${value}::text[]` : value}`),
+          ...plain.map(([field, value]) => sql`${sql.ref(snakeCase(field))} = ${Array.isArray(value) ? sql`${value}::text[]` : value}`),
           sql`last_modified = now()`,
           sql`updated_at = now()`,
           ...(verified ? [sql`last_verified = current_date`] : []),
         ];
         // A range is checked against what is stored, so that changing one end alone cannot invert it.
-        const end = (field: 'loanMin' | 'loanMax' | 'interestMin' | 'interestMax') => (field in fields ? sql`${fields[field] ?? null}::numeric` : sql.ref(snake(field)));
-        const { rows: inverted } = await sql<{ field: string }>`
-          select field from hsds_service, lateral (values
-            ('/loanMax', ${end('loanMin')} > ${end('loanMax')}), ('/interestMax', ${end('interestMin')} > ${end('interestMax')})) as ranges(field, wrong)
-           where id = ${id} and wrong`.execute(trx);
-        if (inverted.length > 0) throw new BadRequestError('validation_failed', {}, inverted.map(({ field }) => ({ pointer: field, in: 'body' as const, code: 'too_small' })));
+        const ends = ['loanMin', 'loanMax', 'interestMin', 'interestMax'] as const;
+        if (ends.some((field) => field in fields)) {
+          const end = (field: (typeof ends)[number]) => (field in fields ? sql`${fields[field] ?? null}::numeric` : sql.ref(snakeCase(field)));
+          const { rows: inverted } = await sql<{ field: string }>`
+            select field from hsds_service, lateral (values
+              ('/loanMax', ${end('loanMin')} > ${end('loanMax')}), ('/interestMax', ${end('interestMin')} > ${end('interestMax')})) as ranges(field, wrong)
+             where id = ${id} and wrong`.execute(trx);
+          if (inverted.length > 0) throw new BadRequestError('validation_failed', {}, inverted.map(({ field }) => ({ pointer: field, in: 'body' as const, code: 'too_small' })));
+        }
         await sql`update hsds_service set ${sql.join(sets)} where id = ${id}`.execute(trx);
         if (taxonomyTermIds) await setTerms(trx, id, taxonomyTermIds);
         if (verified) await sql`update directory_flag set resolved_at = now(), resolved_by = ${editor.userId} where entity_type = 'service' and entity_id = ${id} and resolved_at is null`.execute(trx);

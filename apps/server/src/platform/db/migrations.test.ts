@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.js';
 import { createTestDatabase } from '../../../test/test-database.js';
+import { snakeCase } from './column-names.js';
 import type { Database } from './database.js';
 import { DB_COLUMNS } from './schema.js';
 
 const migrationsDir = path.resolve(import.meta.dirname, '../../db/migrations');
-const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 describe('migrations and schema types', () => {
   let db: Database;
@@ -36,7 +36,7 @@ describe('migrations and schema types', () => {
         .map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
     );
     const declared = Object.fromEntries(
-      Object.entries(DB_COLUMNS).map(([table, columns]) => [snake(table), columns.map(snake).sort()]),
+      Object.entries(DB_COLUMNS).map(([table, columns]) => [snakeCase(table), columns.map(snakeCase).sort()]),
     );
     expect(actual).toEqual(declared);
   });

@@ -15,17 +15,18 @@ const PREPARED_PER_CONNECTION = 256;
  * tsquery) stay unnamed, and a connection keeps at most PREPARED_PER_CONNECTION of them.
  */
 export function withPreparedStatements(pool: pg.Pool): PostgresPool {
-  const seen = new Map<string, { count: number; name?: string }>();
+  /** Each text sent: null once, then the name it is prepared under. */
+  const seen = new Map<string, string | null>();
   const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 
   function nameFor(client: pg.PoolClient, text: string): string | undefined {
-    const known = seen.get(text);
-    if (!known) {
+    let name = seen.get(text);
+    if (name === undefined) {
       if (seen.size >= SEEN_TEXTS_LIMIT) seen.clear();
-      seen.set(text, { count: 1 });
+      seen.set(text, null);
       return undefined;
     }
-    const name = (known.name ??= `k${createHash('sha1').update(text).digest('base64url')}`);
+    if (name === null) seen.set(text, (name = `k${createHash('sha1').update(text).digest('base64url')}`));
     let names = prepared.get(client);
     if (!names) prepared.set(client, (names = new Set()));
     if (names.has(name)) return name;

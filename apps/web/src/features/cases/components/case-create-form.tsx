@@ -14,7 +14,6 @@ import { useCreateCase } from '../api/create-case';
 import { PRIORITY_MESSAGES, REQUEST_KIND_MESSAGES } from '../utils/case-messages';
 import type { NamedOption } from '../utils/options';
 
-/** Languages offered as boxes to tick: the corridor's (as on the public form), named by the browser. */
 const CONSENT_METHODS = ['in_person', 'signed_form'] as const;
 
 const GENDER_MESSAGES: Record<(typeof GENDERS)[number], MessageDescriptor> = {

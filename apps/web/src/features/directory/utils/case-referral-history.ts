@@ -11,7 +11,7 @@ export function useServiceReferralHistory(caseId: string, enabled: boolean): { k
   const referrals = useCaseServiceReferrals(caseId, enabled);
   const when = (at: string) => formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
   return (referrals.data?.items ?? []).flatMap((referral) => {
-    const service = `${referral.serviceName} (${referral.organizationName})`;
+    const service = formatMessage({ id: 'directory.case_referrals.choice' }, { service: referral.serviceName, organisation: referral.organizationName });
     const referred = { key: `${referral.id}:referred`, at: referral.referredAt, text: formatMessage({ id: 'directory.case_referrals.history.referred' }, { service, when: when(referral.referredAt) }) };
     if (referral.outcome === 'pending' || !referral.outcomeAt) return [referred];
     const outcome = formatMessage(OUTCOME_MESSAGES[referral.outcome]);
