@@ -19,6 +19,12 @@ describe('two-factor sign-in (TOTP)', () => {
   // The clock is ours: each code the tests send belongs to a later 30-second step than the last.
   const nextStep = () => vi.setSystemTime(Date.now() + STEP_MS);
   const totpCode = (secret: string) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() });
+  // A code valid in none of the steps the server accepts (this one and one either side): a fixed
+  // '000000' is a neighbouring step's code about once in 500 000 runs.
+  const wrongCodeFor = (secret: string) => {
+    const valid = [-1, 0, 1].map((k) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + k * STEP_MS }));
+    return ['000000', '111111', '222222', '333333'].find((code) => !valid.includes(code))!;
+  };
 
   // Each test signs in from its own address, so the failures it provokes throttle nobody else.
   let address = 0;
@@ -79,7 +85,7 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(rows[0]!.confirmedAt).toBeNull();
     expect(LoginResponse.parse((await login('coach.brussels@glocal.test', newAddress())).json())).not.toHaveProperty('mfaRequired');
 
-    const wrong = await post(session, '/api/v1/auth/mfa/confirm', { code: '000000' === totpCode(setup.secret) ? '111111' : '000000' });
+    const wrong = await post(session, '/api/v1/auth/mfa/confirm', { code: wrongCodeFor(setup.secret) });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().code).toBe('auth.mfa_code_invalid');
 
@@ -179,7 +185,7 @@ describe('two-factor sign-in (TOTP)', () => {
     nextStep();
     const guessed = await challengeFor('officer.diourbel@glocal.test', ip);
     const right = totpCode(secret);
-    const wrongCode = right === '000000' ? '999999' : '000000';
+    const wrongCode = wrongCodeFor(secret);
     for (let attempt = 1; attempt <= 5; attempt++) {
       expect((await secondStep(guessed, wrongCode, ip)).json().code, `attempt ${attempt}`).toBe('auth.mfa_code_invalid');
     }
