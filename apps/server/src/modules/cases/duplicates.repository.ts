@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 
-export type DuplicateKeys = { normalisedName: string; email: string | null; phone: string | null; birthDate: string | null };
 export type DuplicateCandidate = { personId: string; matchedOn: ('email' | 'phone' | 'birth_date')[] };
 
 /** Kysely queries on `person_duplicate` and the people and cases a pair joins. */

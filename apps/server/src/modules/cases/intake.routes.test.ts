@@ -7,6 +7,7 @@ import { createFieldCipher } from '../../platform/crypto/field-encryption.js';
 import { createLookupHasher } from '../../platform/crypto/lookup-hash.js';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
 import { startSmtpCapture, type SmtpCapture } from '../../../test/smtp-capture.js';
+import { intakeRepository } from './intake.repository.js';
 import { caseNeedContext, personContext } from './people.service.js';
 
 const KEY = Buffer.alloc(32, 7);
@@ -193,6 +194,47 @@ describe('public intake', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(await counts()).toEqual(before);
     expect((await submit(business(), '198.51.100.8')).statusCode).toBe(201);
+  });
+
+  it('submissions sent at once each get their own answer: one address counted one by one, a failing one fails alone, the audit chain holds', async () => {
+    // Sent together, they share the statements that check and write them (batchWhileBusy).
+    await sql`create function intake_test_refuse() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`.execute(t.db);
+    await sql`create trigger intake_test_refuse before insert on business_project for each row when (new.idea = 'Refusée par le test') execute function intake_test_refuse()`.execute(t.db);
+    const before = await counts();
+    try {
+      const sameAddress = Array.from({ length: 5 }, (_, i) => submit(business({ person: { ...business().person, email: `ensemble${i}@example.org` } }), '198.51.100.20'));
+      const others = Array.from({ length: 6 }, (_, i) => submit(business({ person: { ...business().person, email: `autre${i}@example.org` } })));
+      const failing = submit(business({ businessProject: { ...business().businessProject, idea: 'Refusée par le test' } }));
+      const [fromOne, fromOthers, failed] = await Promise.all([Promise.all(sameAddress), Promise.all(others), failing]);
+
+      expect(fromOne.map((response) => response.statusCode).sort()).toEqual([201, 201, 201, 429, 429]);
+      expect(fromOthers.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+      expect(failed.statusCode).toBe(500);
+      const references = [...fromOne, ...fromOthers].filter((response) => response.statusCode === 201).map((response) => IntakeReceiptView.parse(response.json()).reference);
+      expect(new Set(references).size).toBe(9);
+      const stored = await t.db.selectFrom('supportCase').select('reference').where('reference', 'in', references).execute();
+      expect(stored).toHaveLength(9);
+      expect(await counts()).toEqual(before.map((n) => n + 9));
+    } finally {
+      await sql`drop trigger intake_test_refuse on business_project`.execute(t.db);
+      await sql`drop function intake_test_refuse()`.execute(t.db);
+    }
+    expect(await createAuditTrail().verify(t.db)).toMatchObject({ ok: true });
+  });
+
+  it('checks many submissions in one statement, each on its own: counts per client in order, its territories, its desk', async () => {
+    const now = new Date();
+    const base = { territoryIds: [ids['BE-BRU']!], deskId: null, residenceTerritoryId: ids['BE-BRU']!, normalisedName: 'personne inconnue', emailHash: 'x', phoneHash: null, birthDateHash: null };
+    const admissions = await intakeRepository(t.db).admit(now, new Date(now.getTime() - 3_600_000), [
+      { ...base, throttleKey: 'intake:test:a' },
+      { ...base, throttleKey: 'intake:test:b', residenceTerritoryId: ids['SN-DB-BAM']!, territoryIds: [ids['SN-DB-BAM']!, '00000000-0000-4000-8000-000000000000'] },
+      { ...base, throttleKey: 'intake:test:a', deskId: ids['CAIM Mbacké']! },
+      { ...base, throttleKey: 'intake:test:a', deskId: ids['Huilerie artisanale du Baol']! },
+    ]);
+    expect(admissions.map((admission) => admission.submissions)).toEqual([1, 1, 2, 3]);
+    expect(admissions.map((admission) => admission.desk?.name ?? null)).toEqual(['Guichet migrants entrepreneurs Bruxelles', 'CAIM Diourbel', 'CAIM Mbacké', null]);
+    expect([...admissions[1]!.known]).toEqual([ids['SN-DB-BAM']]);
+    expect(admissions.every((admission) => admission.candidates.length === 0)).toBe(true);
   });
 
   it('references are random and distinct, never in sequence', async () => {

@@ -10,14 +10,15 @@ import {
   type IntakeReceiptView,
   type ProblemFieldError,
 } from '@glocal/contracts';
-import { auditAppendCall, type AuditTrail } from '../../platform/audit/audit-trail.js';
+import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import { batchWhileBusy } from '../../platform/db/batch-while-busy.js';
 import { snakeCase } from '../../platform/db/column-names.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, BadRequestError } from '../../platform/errors/app-error.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { translatedMail } from '../../platform/mail/translated-mail.js';
 import type { DuplicateCandidate } from './duplicates.repository.js';
-import { intakeRepository, type IntakeDesk } from './intake.repository.js';
+import { intakeRepository, type AdmissionInput, type IntakeDesk, type SubmissionRows } from './intake.repository.js';
 import type { PeopleProtection } from './people.service.js';
 
 type PersonValues = ReturnType<PeopleProtection['personValues']>;
@@ -47,37 +48,52 @@ export type IntakeService = ReturnType<typeof createIntakeService>;
  * or nothing is; the confirmation e-mail goes after the commit.
  */
 export function createIntakeService({ db, audit, mailer, people, publicUrl, rateLimitPerHour }: Deps) {
+  // Submissions arriving while others are being checked or written share their statements (see
+  // batchWhileBusy). Checks may run two at a time; writes one at a time, as the audit chain's lock
+  // would serialise them anyway.
+  const admitAll = batchWhileBusy(
+    (submissions: AdmissionInput[]) => {
+      const now = new Date();
+      return intakeRepository(db).admit(now, new Date(now.getTime() - RATE_WINDOW_MS), submissions).then((admissions) => admissions.map((admission) => ({ now, admission })));
+    },
+    { concurrency: 2 },
+  );
+  const write = batchWhileBusy(async (submissions: SubmissionRows[]) => {
+    await intakeRepository(db).insertSubmissions(submissions);
+    return submissions.map(() => undefined);
+  });
+
   /**
    * Counts the submission against its client address (a fixed one-hour window, in the database so
    * every app process shares the count: the sign-in throttle's table, on keys of its own), checks
    * that the territories exist and that a desk takes the request, and finds the people it may
-   * duplicate: one round trip.
+   * duplicate: one round trip, shared with the submissions checked at the same time.
    */
   async function admit(input: IntakeBody, client: Client, person: PersonValues): Promise<{ desk: IntakeDesk; candidates: DuplicateCandidate[] }> {
-    const now = new Date();
     const wanted: [string, string | undefined][] = [
       ['/person/residenceTerritoryId', input.person.residenceTerritoryId],
       ['/person/originTerritoryId', input.person.originTerritoryId],
       ['/businessProject/setupTerritoryId', input.businessProject?.setupTerritoryId],
     ];
-    const admitted = await intakeRepository(db).admit({
+    const { now, admission } = await admitAll({
       throttleKey: `intake:ip:${client.ip}`,
-      now,
-      windowStart: new Date(now.getTime() - RATE_WINDOW_MS),
       territoryIds: wanted.flatMap(([, id]) => (id ? [id] : [])),
-      deskId: input.deskId,
+      deskId: input.deskId ?? null,
       residenceTerritoryId: input.person.residenceTerritoryId,
-      duplicateKeys: { normalisedName: person.normalisedName, email: person.emailHash, phone: person.phoneHash, birthDate: person.birthDateHash },
+      normalisedName: person.normalisedName,
+      emailHash: person.emailHash,
+      phoneHash: person.phoneHash,
+      birthDateHash: person.birthDateHash,
     });
-    if (admitted.submissions > rateLimitPerHour) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((admitted.windowStartedAt.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000));
+    if (admission.submissions > rateLimitPerHour) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((admission.windowStartedAt.getTime() + RATE_WINDOW_MS - now.getTime()) / 1000));
       throw new AppError('rate_limited', 429, { retryAfterSeconds });
     }
     const errors: ProblemFieldError[] = wanted
-      .filter(([, id]) => id && !admitted.known.has(id))
+      .filter(([, id]) => id && !admission.known.has(id))
       .map(([pointer]) => ({ pointer, in: 'body', code: 'unknown_territory' }));
     if (errors.length > 0) throw new BadRequestError('intake.unknown_territory', {}, errors);
-    if (admitted.desk) return { desk: admitted.desk, candidates: admitted.candidates };
+    if (admission.desk) return { desk: admission.desk, candidates: admission.candidates };
     if (input.deskId) throw new BadRequestError('intake.desk_not_found', {}, [{ pointer: '/deskId', in: 'body', code: 'unknown_desk' }]);
     throw new BadRequestError('intake.no_desk_for_territory', {}, [{ pointer: '/deskId', in: 'body', code: 'no_desk_for_territory' }]);
   }
@@ -128,7 +144,7 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
     const reference = newReference();
     const caseId = randomUUID();
     const project = input.requestKind === 'business_project' ? input.businessProject : undefined;
-    await intakeRepository(db).insertSubmission({
+    await write({
       person: snakeCaseKeys(person),
       supportCase: {
         id: caseId,
@@ -166,7 +182,7 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
         : [],
       duplicates: candidates.map((candidate) => ({ person_id: person.id, duplicate_of_person_id: candidate.personId, matched_on: candidate.matchedOn })),
       // No personal data in the trail: the case and person ids say where to look.
-      audited: auditAppendCall({
+      audited: {
         actor: null,
         action: 'intake.submitted',
         subject: { type: 'case', id: caseId },
@@ -179,7 +195,7 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
           ...(input.submittedOfflineAt ? { submittedOfflineAt: input.submittedOfflineAt } : {}),
         },
         request: client,
-      }),
+      },
     });
 
     if (email) {

@@ -74,13 +74,9 @@ export function changedFields(
   return changes;
 }
 
-/**
- * The call `audit_event_append(…)` for an entry (lock, last hash and insert, migration 202612010905),
- * its fields and canonical text built here only, for `record` and for statements that append their
- * entry in a data-modifying CTE (one round trip for a whole write: see the intake).
- */
-export function auditAppendCall(entry: AuditEntry): RawBuilder<unknown> {
-  const fields: HashedFields = {
+/** What an entry hashes, as it is stored: its time is now. */
+function hashedFields(entry: AuditEntry): HashedFields {
+  return {
     occurredAt: new Date(),
     actorUserId: entry.actor?.userId ?? null,
     actorLabel: actorLabel(entry.actor),
@@ -93,10 +89,36 @@ export function auditAppendCall(entry: AuditEntry): RawBuilder<unknown> {
     ip: entry.request?.ip ?? null,
     requestId: entry.request?.id ?? null,
   };
+}
+
+/**
+ * The call `audit_event_append(…)` for an entry (lock, last hash and insert, migration 202612010905),
+ * its fields and canonical text built here only.
+ */
+export function auditAppendCall(entry: AuditEntry): RawBuilder<unknown> {
+  const fields = hashedFields(entry);
   return sql`audit_event_append(
     ${fields.occurredAt}, ${fields.actorUserId}, ${fields.actorLabel}, ${fields.action}, ${fields.subjectType},
     ${fields.subjectId}, ${fields.organisationId}, ${fields.outcome}, ${JSON.stringify(fields.details)}::jsonb,
     ${fields.ip}, ${fields.requestId}, ${canonicalEntry(fields)})`;
+}
+
+/**
+ * The appends of many entries in one statement whose text does not depend on their number (see the
+ * intake): `from` is a row source of the entries, sent as one JSON parameter, and `call` appends
+ * the row at hand; select `call` once per row of `from`.
+ */
+export function auditAppendEach(entries: AuditEntry[]): { from: RawBuilder<unknown>; call: RawBuilder<unknown> } {
+  const rows = entries.map((entry) => {
+    const fields = hashedFields(entry);
+    return { ...fields, canonical: canonicalEntry(fields) };
+  });
+  return {
+    from: sql`json_to_recordset(${JSON.stringify(rows)}::json) as audit_row("occurredAt" timestamptz, "actorUserId" uuid, "actorLabel" text,
+      action text, "subjectType" text, "subjectId" text, "organisationId" uuid, outcome text, details jsonb, ip text, "requestId" text, canonical text)`,
+    call: sql`audit_event_append(audit_row."occurredAt", audit_row."actorUserId", audit_row."actorLabel", audit_row.action, audit_row."subjectType",
+      audit_row."subjectId", audit_row."organisationId", audit_row.outcome, audit_row.details, audit_row.ip, audit_row."requestId", audit_row.canonical)`,
+  };
 }
 
 export type AuditTrail = ReturnType<typeof createAuditTrail>;
