@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   INTAKE_CURRENCIES,
   INTAKE_POLICY_VERSION,
@@ -14,6 +14,7 @@ import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import { batchWhileBusy } from '../../platform/db/batch-while-busy.js';
 import { snakeCase } from '../../platform/db/column-names.js';
 import type { Database } from '../../platform/db/database.js';
+import { poolRandomBytes } from '../../platform/crypto/random-pool.js';
 import { AppError, BadRequestError } from '../../platform/errors/app-error.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { translatedMail } from '../../platform/mail/translated-mail.js';
@@ -36,7 +37,7 @@ const RATE_WINDOW_MS = 60 * 60_000;
  * Random, not a sequence: knowing one reference tells nothing about another.
  */
 export function newReference(): string {
-  const chars = [...randomBytes(12)].map((byte) => CROCKFORD[byte & 31]).join('');
+  const chars = [...poolRandomBytes(12)].map((byte) => CROCKFORD[byte & 31]).join('');
   return `GLC-${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 }
 

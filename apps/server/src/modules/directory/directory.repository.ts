@@ -55,6 +55,9 @@ const nearestKm = (lat: number, lon: number) => sql<number | null>`(case cardina
 /** Where the last page ended, and whether its search needed spelling correction. */
 export type SearchAfter = { key: [string, string]; spelling: boolean };
 
+/** `column` is one of these services' ids (any, for 'all'). */
+const servicesIn = (column: string, serviceIds: string[] | 'all') => (serviceIds === 'all' ? sql`true` : sql`${sql.ref(column)} = any(${serviceIds}::uuid[])`);
+
 export const directoryRepository = (db: Executor) => ({
   /**
    * One search over services: text (stemmed, unaccented, with trigram typo tolerance), filters and
@@ -227,11 +230,21 @@ export const directoryRepository = (db: Executor) => ({
             order by t.code`.execute(db)
         ).rows,
 
-  /** Rebuilds the search documents of these services (all five reading languages). */
+  /**
+   * Rebuilds the search documents of these services (all five reading languages), in one
+   * transaction (the caller's, or its own): a search never sees the directory half rebuilt.
+   */
   async refreshSearch(serviceIds: string[] | 'all'): Promise<void> {
-    const only = serviceIds === 'all' ? sql`true` : sql`s.id = any(${serviceIds}::uuid[])`;
     if (serviceIds !== 'all' && serviceIds.length === 0) return;
-    await sql`delete from directory_service_search s where ${serviceIds === 'all' ? sql`true` : sql`s.service_id = any(${serviceIds}::uuid[])`}`.execute(db);
+    if (!db.isTransaction) return db.transaction().execute((trx) => directoryRepository(trx).refreshSearch(serviceIds));
+    const only = servicesIn('s.id', serviceIds);
+    const bulk = serviceIds === 'all' || serviceIds.length >= BULK_REFRESH;
+    await sql`delete from directory_service_search s where ${servicesIn('s.service_id', serviceIds)}`.execute(db);
+    if (bulk) {
+      // Bigger fast-update buffers: the GIN indexes take the new rows in fewer, larger merges.
+      await sql`set local gin_pending_list_limit = '64MB'`.execute(db);
+      await sql`set local work_mem = '64MB'`.execute(db);
+    }
     await sql`
       with recursive closure (term_id, ancestor_id) as (
         select id, id from hsds_taxonomy_term
@@ -272,24 +285,31 @@ export const directoryRepository = (db: Executor) => ({
       join hsds_organization o on o.id = s.organization_id
       left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = cfg.locale
       left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = cfg.locale
-      left join lateral (
-        select string_agg(coalesce(ttr.name, t.name), ' ') as names
+      -- Joined, not looked up per row: a fifth faster on a bulk refresh.
+      left join (
+        select a.link_id, l.locale, string_agg(coalesce(ttr.name, t.name), ' ') as names
         from hsds_attribute a
         join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
-        left join hsds_taxonomy_term_translation ttr on ttr.taxonomy_term_id = t.id and ttr.locale = cfg.locale
-        where a.link_id = s.id and a.link_entity = 'service'
-      ) terms on true
+        cross join ${LOCALE_CONFIGS} as l(locale, config)
+        left join hsds_taxonomy_term_translation ttr on ttr.taxonomy_term_id = t.id and ttr.locale = l.locale
+        where a.link_entity = 'service' and ${servicesIn('a.link_id', serviceIds)}
+        group by a.link_id, l.locale
+      ) terms on terms.link_id = s.id and terms.locale = cfg.locale
       where ${only}
       -- Neighbours on the map, neighbours on disk: a radius search reads fewer pages.
       order by f.cell nulls last, s.id`.execute(db);
+    // The words of names, kinds and organisations, for spelling correction (each distinct keywords
+    // text parsed once: most languages' rows share their service's).
     await sql`
       insert into directory_search_word (word)
-      select distinct word from directory_service_search s, unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
-      where ${serviceIds === 'all' ? sql`true` : sql`s.service_id = any(${serviceIds}::uuid[])`} and length(word) >= 3 and word !~ '^[0-9]+$'
+      select distinct word
+        from (select distinct s.keywords from directory_service_search s where ${servicesIn('s.service_id', serviceIds)}) s,
+             unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
+      where length(word) >= 3 and word !~ '^[0-9]+$'
       on conflict do nothing`.execute(db);
     // A search reads the GIN indexes' pending lists (their fast-update buffer, up to 4 MB) row by
     // row; after a bulk refresh, merge them into the indexes now rather than when vacuum comes by.
-    if (serviceIds === 'all' || serviceIds.length >= BULK_REFRESH) {
+    if (bulk) {
       await sql`
         select gin_clean_pending_list(i.indexrelid)
           from pg_inherits h join pg_index i on i.indrelid = h.inhrelid join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam

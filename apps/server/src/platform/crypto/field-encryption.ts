@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
+import { poolRandomBytes } from './random-pool.js';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
@@ -17,7 +18,7 @@ export function createFieldCipher(key: Buffer) {
   if (key.length !== 32) throw new Error('The field encryption key must be 32 bytes');
   return {
     encrypt(plaintext: string, context: string): string {
-      const iv = randomBytes(IV_BYTES);
+      const iv = poolRandomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv).setAAD(Buffer.from(context));
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
