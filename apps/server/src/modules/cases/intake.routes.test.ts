@@ -1,4 +1,5 @@
 import { IntakeOptionsView, IntakeReceiptView, INTAKE_POLICY_VERSION, REFERENCE_PATTERN } from '@glocal/contracts';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
@@ -259,6 +260,22 @@ describe('public intake', () => {
     expect(options.currencies).toEqual(expect.arrayContaining(['EUR', 'XOF']));
     expect(options.sectors).toHaveLength(21);
     expect(options.sectors.flatMap((s) => s.divisions)).toHaveLength(88);
+  });
+
+  it('sends its options compressed to a phone that accepts it (brotli, else gzip), and the same options', async () => {
+    const url = '/api/v1/intake/options?locale=fr';
+    const plain = await t.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const brotli = await t.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(JSON.parse(zlib.brotliDecompressSync(brotli.rawPayload).toString('utf8'))).toEqual(plain.json());
+    const gzip = await t.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
+    // A short answer is not worth compressing.
+    const receipt = await submit(business({ person: { ...business().person, email: 'court@example.org' } }));
+    expect(receipt.headers['content-encoding']).toBeUndefined();
   });
 
   it('writes all of a submission or nothing: a failure in its last insert leaves no row, and its audit entry is appended once', async () => {
