@@ -53,13 +53,14 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
   // batchWhileBusy). Checks may run two at a time; writes one at a time, as the audit chain's lock
   // would serialise them anyway.
   const admitAll = batchWhileBusy(
-    (submissions: AdmissionInput[]) => {
+    async (submissions: AdmissionInput[]) => {
       const now = new Date();
-      return intakeRepository(db).admit(now, new Date(now.getTime() - RATE_WINDOW_MS), submissions).then((admissions) => admissions.map((admission) => ({ now, admission })));
+      const admissions = await intakeRepository(db).admit(now, new Date(now.getTime() - RATE_WINDOW_MS), submissions);
+      return admissions.map((admission) => ({ now, admission }));
     },
     { concurrency: 2 },
   );
-  const write = batchWhileBusy(async (submissions: SubmissionRows[]) => {
+  const insertSubmission = batchWhileBusy(async (submissions: SubmissionRows[]) => {
     await intakeRepository(db).insertSubmissions(submissions);
     return submissions.map(() => undefined);
   });
@@ -145,7 +146,7 @@ export function createIntakeService({ db, audit, mailer, people, publicUrl, rate
     const reference = newReference();
     const caseId = randomUUID();
     const project = input.requestKind === 'business_project' ? input.businessProject : undefined;
-    await write({
+    await insertSubmission({
       person: snakeCaseKeys(person),
       supportCase: {
         id: caseId,

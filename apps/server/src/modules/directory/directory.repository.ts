@@ -285,7 +285,7 @@ export const directoryRepository = (db: Executor) => ({
       join hsds_organization o on o.id = s.organization_id
       left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = cfg.locale
       left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = cfg.locale
-      -- Joined, not looked up per row: a fifth faster on a bulk refresh.
+      -- Joined, not looked up per row: the documents of a bulk refresh are computed a sixth faster.
       left join (
         select a.link_id, l.locale, string_agg(coalesce(ttr.name, t.name), ' ') as names
         from hsds_attribute a
@@ -307,8 +307,8 @@ export const directoryRepository = (db: Executor) => ({
              unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
       where length(word) >= 3 and word !~ '^[0-9]+$'
       on conflict do nothing`.execute(db);
-    // A search reads the GIN indexes' pending lists (their fast-update buffer, up to 4 MB) row by
-    // row; after a bulk refresh, merge them into the indexes now rather than when vacuum comes by.
+    // A search reads the GIN indexes' pending lists (their fast-update buffer) row by row; after a
+    // bulk refresh, merge them into the indexes now rather than when vacuum comes by.
     if (bulk) {
       await sql`
         select gin_clean_pending_list(i.indexrelid)
