@@ -9,7 +9,7 @@ import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useMapPoints, useServiceSearch, useTaxonomy, type DirectoryFilters } from '../api/directory';
 import { TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
-import { TerritoryFilter } from './territory-filter';
+import { TerritorySelect } from './territory-select';
 
 // The map and its shapes are a chunk of their own, fetched when the reader opens the map.
 const ServiceMap = lazy(async () => ({ default: (await import('./service-map')).ServiceMap }));
@@ -171,7 +171,7 @@ function DirectoryFiltersForm({ initial, territories, onApply }: { initial: Dire
           </select>
         )}
       </FormField>
-      <TerritoryFilter territories={territories} value={territoryId} onChange={setTerritory} />
+      <TerritorySelect territories={territories} value={territoryId} onChange={setTerritory} />
       <FormField label={formatMessage({ id: 'directory.filters.language' })}>
         {(control) => (
           <select {...control} value={language} onChange={(event) => setLanguage(event.target.value)}>

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderApp, renderAtPath } from '../../../testing/render-app';
 import { fakeStaffApi, problemResponse, staffMe, type SentRequest } from '../../../testing/staff-api';
-import { FIN, FIN_CRD, ORG_ID, SERVICE_ID, serviceFixture, taxonomyFixture } from '../testing/directory.fixtures';
+import { FIN, FIN_CRD, ORG_ID, SERVICE_ID, TERRITORY_ID, serviceFixture, taxonomyFixture } from '../testing/directory.fixtures';
 import { ServiceEdit } from './service-edit';
 
 const SERVICE_URL = `/api/v1/directory/services/${SERVICE_ID}`;
+const MBACKE_ID = '66666666-6666-4666-8666-666666666666';
 const partner = staffMe([{ organisationId: ORG_ID, organisationName: 'Mutuelle du Baol', role: 'partner_staff' }], { email: 'mfi.diourbel@glocal.test' });
 const patches = (sent: SentRequest[]) => sent.filter((request) => request.method === 'PATCH').map((request) => ServiceUpdateBody.parse(JSON.parse(request.body!)));
 
@@ -22,6 +23,14 @@ function editableService(onPatch?: (body: ServiceUpdateBody) => Response) {
             : serviceFixture({ canEdit: true, description: 'Loans for returnees.' }),
         ),
       'GET /api/v1/directory/taxonomy-terms': () => jsonResponse(taxonomyFixture()),
+      'GET /api/v1/territories': () =>
+        jsonResponse({
+          items: [
+            { id: TERRITORY_ID, code: 'SN-DB', level: 'region', parentId: null, countryCode: 'SN', name: 'Diourbel', nameLocale: 'en', names: { en: 'Diourbel' } },
+            { id: MBACKE_ID, code: 'SN-DB-MBA', level: 'department', parentId: TERRITORY_ID, countryCode: 'SN', name: 'Mbacké', nameLocale: 'en', names: { en: 'Mbacké' } },
+          ],
+          nextCursor: null,
+        }),
       [`PATCH ${SERVICE_URL}`]: (request) => {
         const body = ServiceUpdateBody.parse(JSON.parse(request.body!));
         return onPatch?.(body) ?? jsonResponse(serviceFixture({ canEdit: true, description: body.description ?? 'Loans for returnees.' }));
@@ -68,6 +77,23 @@ describe('editing a directory service', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
     expect(patches(sent)).toEqual([{ locale: 'fr', description: 'Crédit de 250 000 à 5 000 000 FCFA.', status: 'temporarily closed', verified: true }]);
+  });
+
+  it('moves the service to another territory, or to none, sending only its territory', async () => {
+    const { sent } = editableService();
+    await renderEdit();
+    const territory = await screen.findByRole('combobox', { name: 'Territory' });
+    await screen.findByRole('option', { name: /Mbacké/ });
+    expect(territory).toHaveValue(TERRITORY_ID);
+    expect(territory).toHaveAccessibleDescription('Where the service is offered: a search by this territory, or by one it belongs to, finds it.');
+
+    fireEvent.change(territory, { target: { value: MBACKE_ID } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Territory' }), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+    await screen.findByText('Saved.');
+    expect(patches(sent)).toEqual([{ locale: 'en', territoryId: MBACKE_ID }, { locale: 'en', territoryId: null }]);
   });
 
   it('shows field errors next to their fields: checked in the browser first, then the server’s', async () => {

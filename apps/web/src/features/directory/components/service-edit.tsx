@@ -12,9 +12,11 @@ import { ProblemMessage } from '../../../components/ui/problem-message';
 import { ApiProblem } from '../../../lib/api-problem';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { languageEndonym, textDirection, useLocale } from '../../../lib/i18n';
+import { useTerritories } from '../../territories/api/get-territories';
 import { useService, useTaxonomy, useUpdateService } from '../api/directory';
 import { SERVICE_STATUS_MESSAGES, TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
 import { draftOf, updateBody, type ServiceDraft } from '../utils/service-draft';
+import { TerritorySelect } from './territory-select';
 
 interface ServiceEditProps {
   serviceId: string;
@@ -75,6 +77,7 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
   const [clientErrors, setClientErrors] = useState<Map<string, ProblemFieldError>>(new Map());
   const [outcome, setOutcome] = useState<Outcome>(null);
   const update = useUpdateService(service.id);
+  const territories = useTerritories();
   const errors = clientErrors.size > 0 ? clientErrors : fieldErrorsOf(update.error);
   const set = <K extends keyof ServiceDraft>(field: K, value: ServiceDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
   const firstError = (prefix: string) => [...errors.values()].find((error) => error.pointer === prefix || error.pointer.startsWith(`${prefix}/`));
@@ -161,6 +164,15 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
             </select>
           )}
         </FormField>
+        <TerritorySelect
+          territories={territories.data}
+          value={draft.territoryId}
+          onChange={(territoryId) => set('territoryId', territoryId)}
+          label={formatMessage({ id: 'directory.edit.territory' })}
+          noneLabel={formatMessage({ id: 'directory.edit.territory_none' })}
+          hint={formatMessage({ id: 'directory.edit.territory_hint' })}
+          error={errors.get('/territoryId')}
+        />
         <FormField
           label={formatMessage({ id: 'directory.edit.languages' })}
           hint={formatMessage({ id: 'directory.edit.languages_hint' })}

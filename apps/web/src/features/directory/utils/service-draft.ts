@@ -10,6 +10,8 @@ export interface ServiceDraft {
   feesDescription: string;
   alert: string;
   status: ServiceStatus;
+  /** Where it is offered (searches by that territory or one above it find it); '' for not stated. */
+  territoryId: string;
   /** ISO 639-1 codes as typed: "fr, wo". */
   staffLanguages: string;
   diasporaEligible: boolean;
@@ -52,6 +54,7 @@ export function draftOf(service: ServiceDetailView): ServiceDraft {
     feesDescription: texts.feesDescription ?? '',
     alert: texts.alert ?? '',
     status: service.status,
+    territoryId: service.territoryId ?? '',
     staffLanguages: service.profile.staffLanguages.join(', '),
     diasporaEligible: service.profile.diasporaEligible ?? false,
     returneeEligible: service.profile.returneeEligible ?? false,
@@ -90,6 +93,7 @@ export function updateBody(original: ServiceDetailView, draft: ServiceDraft, loc
     if (draft[field].trim() !== (texts[field] ?? '').trim()) changes[field] = field === 'name' ? draft.name : orNull(draft[field]);
   }
   if (draft.status !== original.status) changes.status = draft.status;
+  if ((draft.territoryId || null) !== original.territoryId) changes.territoryId = draft.territoryId || null;
   const languages = parseLanguages(draft.staffLanguages);
   if (languages.join(',') !== original.profile.staffLanguages.join(',')) changes.staffLanguages = languages;
   if (draft.diasporaEligible !== (original.profile.diasporaEligible ?? false)) changes.diasporaEligible = draft.diasporaEligible;
