@@ -39,15 +39,16 @@ export const apiTokensRepository = (db: Executor) => ({
       .where('apiToken.id', '=', id)
       .executeTakeFirst() as Promise<ApiTokenRow | undefined>,
 
-  /** Newest first, keyset by (created_at, id) descending. */
+  /** Newest first, keyset by (created_at, id) descending; `createdKey`: created_at to the microsecond, for the cursor. */
   list: (organisationId: string, after: [string, string] | undefined, limit: number) => {
     let select = db
       .selectFrom('apiToken')
       .innerJoin('appUser', 'appUser.id', 'apiToken.createdBy')
       .select(viewColumns)
+      .select(sql<string>`api_token.created_at::text`.as('createdKey'))
       .where('apiToken.organisationId', '=', organisationId);
     if (after) select = select.where(sql<boolean>`(api_token.created_at, api_token.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    return select.orderBy('apiToken.createdAt', 'desc').orderBy('apiToken.id', 'desc').limit(limit).execute() as Promise<ApiTokenRow[]>;
+    return select.orderBy('apiToken.createdAt', 'desc').orderBy('apiToken.id', 'desc').limit(limit).execute() as Promise<(ApiTokenRow & { createdKey: string })[]>;
   },
 
   revoke: (id: string) =>

@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from '../../platform/auth/tokens.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError, NotFoundError } from '../../platform/errors/app-error.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { decodeTimeCursor, toPage } from '../../platform/http/cursor.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import { toApiTokenView } from './api-tokens.mapper.js';
 import { apiTokensRepository } from './api-tokens.repository.js';
@@ -66,9 +66,9 @@ export function createApiTokensService({ db, access, audit, organisations }: Dep
 
     async list(actor: Actor | null, query: ApiTokenListQuery) {
       await access.require(actor, 'api_tokens:manage', { organisationId: query.organisationId });
-      const after = query.cursor ? (decodeCursor(query.cursor, 2).map(String) as [string, string]) : undefined;
+      const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
       const rows = await apiTokensRepository(db).list(query.organisationId, after, query.limit + 1);
-      return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toApiTokenView);
+      return toPage(rows, query.limit, (row) => [row.createdKey, row.id], toApiTokenView);
     },
 
     /** Any administrator of the token's organisation may revoke it; revoking twice changes nothing. */

@@ -16,7 +16,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { changedFields, type AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../../platform/errors/app-error.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { decodeTimeCursor, toPage } from '../../platform/http/cursor.js';
 import { caseLeadScope, type CaseScope } from './case-access.js';
 import { createCaseGuard, desksOf } from './cases.guard.js';
 import { toBusinessProjectView, toCaseSummaryView, toOutcomeView, toStageTransitionView } from './cases.mapper.js';
@@ -36,7 +36,6 @@ const STATUS_MOVES: Record<string, readonly string[]> = { new: ['active', 'waiti
 /** Who a case may be assigned to: the lead desk's coaches. */
 const COACH_ROLES = ['coach'] as const;
 
-const keyset = (cursor: string | undefined) => (cursor ? (decodeCursor(cursor, 2).map(String) as [string, string]) : undefined);
 
 export function createCasesService({ db, access, audit, people }: Deps) {
   const guard = createCaseGuard(access);
@@ -130,7 +129,7 @@ export function createCasesService({ db, access, audit, people }: Deps) {
       const reader = await access.require(actor, 'cases:read');
       const desks = listDesks(reader, query.deskId);
       const { cursor, limit, scope, deskId: _desk, ...filters } = query;
-      const filter: CaseListFilter = { ...filters, after: keyset(cursor) };
+      const filter: CaseListFilter = { ...filters, after: cursor ? decodeTimeCursor(cursor) : undefined };
       const repo = casesRepository(db);
       const rows =
         scope === 'mine' ? await repo.listAssigned(reader.userId, desks, filter, limit + 1) : await repo.listForDesks(desks, filter, limit + 1);

@@ -14,11 +14,16 @@ export const duplicatesRepository = (db: Executor) => ({
 
   findById: (id: string) => db.selectFrom('personDuplicate').selectAll().where('id', '=', id).executeTakeFirst(),
 
-  /** Open pairs whose later person has a case led by one of `deskIds`, newest first, keyset-paged. */
-  listOpen: (deskIds: readonly string[], after: { createdAt: string; id: string } | undefined, limit: number) =>
+  /**
+   * Open pairs whose later person has a case led by one of `deskIds`, newest first, keyset-paged.
+   * The key carries the creation time as the database writes it (microseconds): pairs found by one
+   * submission share it, and a JavaScript date, to the millisecond, would skip some of them.
+   */
+  listOpen: (deskIds: readonly string[], after: { createdKey: string; id: string } | undefined, limit: number) =>
     db
       .selectFrom('personDuplicate')
       .selectAll()
+      .select(sql<string>`person_duplicate.created_at::text`.as('createdKey'))
       .where('status', '=', 'open')
       .where((eb) =>
         eb.exists(
@@ -29,14 +34,7 @@ export const duplicatesRepository = (db: Executor) => ({
             .where('supportCase.deskId', 'in', deskIds.length ? deskIds : ['00000000-0000-0000-0000-000000000000']),
         ),
       )
-      .$if(Boolean(after), (query) =>
-        query.where((eb) =>
-          eb.or([
-            eb('createdAt', '<', new Date(after!.createdAt)),
-            eb.and([eb('createdAt', '=', new Date(after!.createdAt)), eb('id', '<', after!.id)]),
-          ]),
-        ),
-      )
+      .$if(Boolean(after), (query) => query.where(sql<boolean>`(person_duplicate.created_at, person_duplicate.id) < (${after!.createdKey}::timestamptz, ${after!.id}::uuid)`))
       .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)

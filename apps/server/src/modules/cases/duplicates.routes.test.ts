@@ -136,4 +136,26 @@ describe('possible duplicates at intake, merged or dismissed by the desk', () =>
     expect((await t.db.selectFrom('person').select('mergedIntoPersonId').where('id', '=', second.personId).executeTakeFirstOrThrow()).mergedIntoPersonId).toBeNull();
     expect((await list(manager)).items.map((item) => item.id)).not.toContain(pair!.id);
   });
+  it('pages through pairs found at the same instant (one submission, one statement), each once', async () => {
+    const later = await intake({ givenName: 'Instant', familyName: 'Partagé', phone: '+221 77 000 11 22' });
+    const others = (await sql<{ id: string }>`select id from person where id <> ${later.personId} order by id limit 3`.execute(t.db)).rows;
+    const tied = (
+      await sql<{ id: string }>`
+        insert into person_duplicate (person_id, duplicate_of_person_id, matched_on, created_at)
+        select ${later.personId}::uuid, o.id, array['phone'], '2026-11-30 10:00:00.123456+00' from unnest(${others.map((o) => o.id)}::uuid[]) o(id)
+        returning id`.execute(t.db)
+    ).rows.map((row) => row.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await t.inject({ method: 'GET', url: `/api/v1/people/duplicates?limit=1${cursor ? `&cursor=${cursor}` : ''}`, headers: manager.headers });
+      expect(response.statusCode, response.body).toBe(200);
+      const page = PersonDuplicateList.parse(response.json());
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual((await list(manager)).items.map((item) => item.id));
+    expect(seen.filter((id) => tied.includes(id)).sort()).toEqual([...tied].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../platform/errors/app-error.js';
-import { decodeCursor, toPage } from '../../platform/http/cursor.js';
+import { decodeTimeCursor, toPage } from '../../platform/http/cursor.js';
 import { duplicatesRepository } from './duplicates.repository.js';
 import { peopleRepository, type PersonRow } from './people.repository.js';
 import type { PeopleProtection } from './people.service.js';
@@ -65,7 +65,7 @@ export function createDuplicatesService({ db, access, audit, people }: Deps) {
   return {
     async listOpen(actor: Actor | null, query: PersonDuplicateListQuery, request: Request) {
       const allowed = await access.require(actor, 'people:merge', undefined, { request });
-      const after = query.cursor ? (([createdAt, id]) => ({ createdAt: String(createdAt), id: String(id) }))(decodeCursor(query.cursor, 2)) : undefined;
+      const after = query.cursor ? (([createdKey, id]) => ({ createdKey, id }))(decodeTimeCursor(query.cursor)) : undefined;
       return db.transaction().execute(async (trx) => {
         const rows = await duplicatesRepository(trx).listOpen(mergingDesks(allowed), after, query.limit + 1);
         const shown = await views(trx, rows.slice(0, query.limit));
@@ -77,7 +77,7 @@ export function createDuplicatesService({ db, access, audit, people }: Deps) {
           request,
         });
         const byId = new Map(shown.map((view) => [view.id, view]));
-        return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], (row) => byId.get(row.id)!);
+        return toPage(rows, query.limit, (row) => [row.createdKey, row.id], (row) => byId.get(row.id)!);
       });
     },
 

@@ -24,6 +24,24 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   throw new BadRequestError('invalid_cursor');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `2026-12-01 17:51:00.123456+00`, as PostgreSQL writes a timestamptz. */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)([+-]\d{2})(?::(\d{2}))?$/;
+const isTimestamp = (text: string) => {
+  const parts = TIMESTAMP.exec(text);
+  return parts !== null && !Number.isNaN(Date.parse(`${parts[1]}T${parts[2]}${parts[3]}:${parts[4] ?? '00'}`));
+};
+
+/**
+ * A cursor on (timestamp, id): the timestamp as the database wrote it (`column::text`, to the
+ * microsecond), checked here so a tampered one is a 400, not a cast error.
+ */
+export function decodeTimeCursor(cursor: string): [string, string] {
+  const [time, id] = decodeCursor(cursor, 2).map(String) as [string, string];
+  if (!isTimestamp(time) || !UUID.test(id)) throw new BadRequestError('invalid_cursor');
+  return [time, id];
+}
+
 /** Takes `limit + 1` rows fetched and returns the page plus the cursor for the next one. */
 export function toPage<Row, Item>(
   rows: Row[],
