@@ -49,10 +49,10 @@ export type SubmissionRows = {
 /**
  * What intake reads of the network (the help desks, every one of which takes requests, the
  * territories they are based in or serve, the territory tree with names in one locale) and its two
- * statements per submission: `admit`, then `insertSubmissions`, each of which takes many (see the service). Those two are hand-written SQL whose
- * text does not vary with the input: each connection parses and plans them once, and the app does
- * not build them again for each request (with the query builder, building the write cost more CPU
- * than anything else in a submission).
+ * statements per submission, `admit` then `insertSubmissions`, each taking many submissions at once
+ * (see the service). Both are hand-written SQL whose text does not vary with the input: each
+ * connection parses and plans them once, and the app does not build them again for each request
+ * (with the query builder, building the write cost more CPU than anything else in a submission).
  */
 export const intakeRepository = (db: Executor) => ({
   async desks(): Promise<IntakeDesk[]> {

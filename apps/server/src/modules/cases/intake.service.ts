@@ -11,10 +11,10 @@ import {
   type ProblemFieldError,
 } from '@glocal/contracts';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import { poolRandomBytes } from '../../platform/crypto/random-pool.js';
 import { batchWhileBusy } from '../../platform/db/batch-while-busy.js';
 import { snakeCase } from '../../platform/db/column-names.js';
 import type { Database } from '../../platform/db/database.js';
-import { poolRandomBytes } from '../../platform/crypto/random-pool.js';
 import { AppError, BadRequestError } from '../../platform/errors/app-error.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { translatedMail } from '../../platform/mail/translated-mail.js';
