@@ -197,7 +197,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const people = createPeopleProtection({ cipher, lookupHasher });
   await app.register(intakeRoutes, {
     prefix: '/api/v1/intake',
-    intake: createIntakeService({ db, audit, mailer, people, publicUrl: config.publicUrl, rateLimitPerHour: config.intakeRateLimitPerHour }),
+    intake: createIntakeService({ db, mailer, people, publicUrl: config.publicUrl, rateLimitPerHour: config.intakeRateLimitPerHour }),
   });
   await app.register(duplicatesRoutes, { prefix: '/api/v1/people/duplicates', duplicates: createDuplicatesService({ db, access, audit, people }) });
   // Case work: coaches' and managers' lists, the case page, the pipeline.

@@ -10,7 +10,6 @@ import {
   type IntakeReceiptView,
   type ProblemFieldError,
 } from '@glocal/contracts';
-import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import { poolRandomBytes } from '../../platform/crypto/random-pool.js';
 import { batchWhileBusy } from '../../platform/db/batch-while-busy.js';
 import { snakeCase } from '../../platform/db/column-names.js';
@@ -25,7 +24,7 @@ import type { PeopleProtection } from './people.service.js';
 type PersonValues = ReturnType<PeopleProtection['personValues']>;
 
 type Client = { ip: string; id: string };
-type Deps = { db: Database; audit: AuditTrail; mailer: Mailer; people: PeopleProtection; publicUrl: string; rateLimitPerHour: number };
+type Deps = { db: Database; mailer: Mailer; people: PeopleProtection; publicUrl: string; rateLimitPerHour: number };
 
 // Crockford's base32: no I, L, O, U, so a reference read aloud or copied by hand stays unambiguous.
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -48,7 +47,7 @@ export type IntakeService = ReturnType<typeof createIntakeService>;
  * transaction (person, processing consent, case, business project, possible duplicates, audit),
  * or nothing is; the confirmation e-mail goes after the commit.
  */
-export function createIntakeService({ db, audit, mailer, people, publicUrl, rateLimitPerHour }: Deps) {
+export function createIntakeService({ db, mailer, people, publicUrl, rateLimitPerHour }: Deps) {
   // Submissions arriving while others are being checked or written share their statements (see
   // batchWhileBusy). Checks may run two at a time; writes one at a time, as the audit chain's lock
   // would serialise them anyway.

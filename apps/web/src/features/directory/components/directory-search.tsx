@@ -7,18 +7,15 @@ import { FormField } from '../../../components/ui/form-field';
 import { LoadMoreButton, useLoadMoreFocus } from '../../../components/ui/load-more';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
+import type { TerritoryChoice } from '../../territories/utils/sort-territories';
 import { useMapPoints, useServiceSearch, useTaxonomy, type DirectoryFilters } from '../api/directory';
 import { TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
-import { TerritorySelect } from './territory-select';
+import { TerritoryFilter } from './territory-filter';
 
 // The map and its shapes are a chunk of their own, fetched when the reader opens the map.
 const ServiceMap = lazy(async () => ({ default: (await import('./service-map')).ServiceMap }));
 
-export interface TerritoryChoice {
-  id: string;
-  name: string;
-  code: string;
-}
+export type { TerritoryChoice };
 
 /** Languages desks and partners most often work in; names come from the browser (CLDR). */
 const LANGUAGE_CHOICES = ['fr', 'en', 'it', 'es', 'ar', 'wo', 'nl'] as const;
@@ -171,7 +168,7 @@ function DirectoryFiltersForm({ initial, territories, onApply }: { initial: Dire
           </select>
         )}
       </FormField>
-      <TerritorySelect territories={territories} value={territoryId} onChange={setTerritory} />
+      <TerritoryFilter territories={territories} value={territoryId} onChange={setTerritory} />
       <FormField label={formatMessage({ id: 'directory.filters.language' })}>
         {(control) => (
           <select {...control} value={language} onChange={(event) => setLanguage(event.target.value)}>

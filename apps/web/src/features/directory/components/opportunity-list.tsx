@@ -7,8 +7,8 @@ import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useOpportunities } from '../api/directory';
 import { OPPORTUNITY_KIND_MESSAGES } from '../utils/directory-messages';
+import { TerritoryFilter } from './territory-filter';
 import type { TerritoryChoice } from './directory-search';
-import { TerritorySelect } from './territory-select';
 
 /** Economic opportunities of the territories: sectors and value chains, investments, income-generating activities. */
 export function OpportunityList({ territories }: { territories: readonly TerritoryChoice[] | undefined }) {
@@ -35,7 +35,7 @@ export function OpportunityList({ territories }: { territories: readonly Territo
         <FormField label={formatMessage({ id: 'directory.filters.q' })}>
           {(control) => <input {...control} type="search" value={q} maxLength={200} onChange={(event) => setQ(event.target.value)} />}
         </FormField>
-        <TerritorySelect territories={territories} value={territoryId} onChange={setTerritory} />
+        <TerritoryFilter territories={territories} value={territoryId} onChange={setTerritory} />
         <div className="filters__actions">
           <button type="submit" className="button">
             {formatMessage({ id: 'directory.filters.apply' })}

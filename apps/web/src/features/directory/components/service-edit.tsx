@@ -13,10 +13,10 @@ import { ApiProblem } from '../../../lib/api-problem';
 import { fieldErrorsOf } from '../../../lib/field-errors';
 import { languageEndonym, textDirection, useLocale } from '../../../lib/i18n';
 import { useTerritories } from '../../territories/api/get-territories';
+import { TerritorySelect } from '../../territories/components/territory-select';
 import { useService, useTaxonomy, useUpdateService } from '../api/directory';
 import { SERVICE_STATUS_MESSAGES, TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
 import { draftOf, updateBody, type ServiceDraft } from '../utils/service-draft';
-import { TerritorySelect } from './territory-select';
 
 interface ServiceEditProps {
   serviceId: string;

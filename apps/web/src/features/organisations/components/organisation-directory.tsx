@@ -8,7 +8,8 @@ import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useOrganisationDirectory, type OrganisationFilters } from '../api/get-organisations';
 import { ORGANISATION_TYPE_MESSAGES } from '../utils/organisation-messages';
-import { sortTerritories, territoryById, type TerritoryOption } from '../utils/territory-lookup';
+import { TerritorySelect } from '../../territories/components/territory-select';
+import { territoryById, type TerritoryOption } from '../utils/territory-lookup';
 
 interface OrganisationDirectoryProps {
   /** For the territory filter and to name each organisation's home; may still be loading. */
@@ -58,7 +59,6 @@ function DirectoryFilters({ initial, territories, onApply }: DirectoryFiltersPro
   const [type, setType] = useState<string>(initial.type ?? '');
   const [territoryId, setTerritoryId] = useState(initial.territoryId ?? '');
   const [q, setQ] = useState(initial.q ?? '');
-  const sortedTerritories = useMemo(() => sortTerritories(territories ?? [], locale), [territories, locale]);
   const sortedTypes = useMemo(() => {
     const collator = new Intl.Collator(locale);
     return ORGANISATION_TYPES.map((value) => ({ value, label: formatMessage(ORGANISATION_TYPE_MESSAGES[value]) })).sort((a, b) =>
@@ -89,18 +89,13 @@ function DirectoryFilters({ initial, territories, onApply }: DirectoryFiltersPro
           </select>
         )}
       </FormField>
-      <FormField label={formatMessage({ id: 'organisations.directory.territory' })}>
-        {(control) => (
-          <select {...control} value={territoryId} onChange={(event) => setTerritoryId(event.target.value)}>
-            <option value="">{formatMessage({ id: 'organisations.directory.any_territory' })}</option>
-            {sortedTerritories.map((territory) => (
-              <option key={territory.id} value={territory.id}>
-                {formatMessage({ id: 'organisations.territory_option' }, { name: territory.name, code: territory.code })}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      <TerritorySelect
+        territories={territories}
+        value={territoryId}
+        onChange={setTerritoryId}
+        label={formatMessage({ id: 'organisations.directory.territory' })}
+        noneLabel={formatMessage({ id: 'organisations.directory.any_territory' })}
+      />
       <div className="filters__actions">
         <button type="submit" className="button">
           {formatMessage({ id: 'organisations.directory.apply' })}

@@ -4,7 +4,8 @@ import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
 import { ORGANISATION_TYPE_MESSAGES } from '../utils/organisation-messages';
 import type { OrganisationDraft } from '../utils/organisation-draft';
-import { sortTerritories, type TerritoryOption } from '../utils/territory-lookup';
+import { sortTerritories } from '../../territories/utils/sort-territories';
+import type { TerritoryOption } from '../utils/territory-lookup';
 
 interface OrganisationFormProps {
   mode: 'create' | 'edit';

@@ -3,12 +3,6 @@ import type { TerritoryView } from '@glocal/contracts';
 /** What this feature needs of a territory: the app passes them in from the territories feature. */
 export type TerritoryOption = Pick<TerritoryView, 'id' | 'code' | 'name' | 'nameLocale'>;
 
-/** Territories sorted by name in the reader's language, then by code (two "Diourbel" exist). */
-export function sortTerritories(territories: readonly TerritoryOption[], locale: string): TerritoryOption[] {
-  const collator = new Intl.Collator(locale);
-  return [...territories].sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code));
-}
-
 export function territoryById(territories: readonly TerritoryOption[] | undefined): Map<string, TerritoryOption> {
   return new Map((territories ?? []).map((territory) => [territory.id, territory]));
 }
