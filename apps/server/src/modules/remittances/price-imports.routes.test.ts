@@ -67,6 +67,24 @@ describe('price imports (RPW dataset and desk surveys)', () => {
     expect(await countPrices()).toBe(before);
   });
 
+  it('reads a large file in slices and batches: quoted line ends, a row repeated far apart stored once', async () => {
+    const [header, first] = fixture('rpw-sample.csv').split('\n');
+    // 12,000 services: 250 firms over 48 quarters of 2013–2024, more than two batches and many slices.
+    const rows = Array.from({ length: 12_000 }, (_, n) =>
+      first!
+        .replace('2011_1Q', `${2013 + Math.floor(n / 1000)}_${1 + (Math.floor(n / 250) % 4)}Q`)
+        .replace('Banca Uno', n % 1000 === 0 ? `"Banca ${n},\nmultiline"` : `Banca ${n % 250}`));
+    rows.push(rows[3]!, rows[11_000]!); // repeated: once in its own batch, once in a later one
+    const response = await upload([header, ...rows].join('\n'), 'format=rpw');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(RemittanceImportReport.parse(response.json())).toMatchObject({ rowsTotal: 12_002, rowsImported: 24_000, rowsUnchanged: 4, rowsRejected: 0 });
+    const { rows: stored } = await sql<{ n: number; firms: number; multiline: number }>`
+      select count(*)::int as n, count(distinct pv.name)::int as firms, count(*) filter (where pv.name like '%' || chr(10) || 'multiline')::int as multiline
+      from remittance_price p join remittance_product pr on pr.id = p.product_id join remittance_provider pv on pv.id = pr.provider_id
+      where p.period between '2013' and '2025'`.execute(t.db);
+    expect(stored[0]).toEqual({ n: 24_000, firms: 262, multiline: 24 });
+  });
+
   it('refuses a messy file whole, naming each bad row and why; with validOnly imports the good rows', async () => {
     const before = await countPrices();
     const response = await upload(fixture('rpw-messy.csv').replaceAll('2011_1Q', '2011_3Q'), 'format=rpw');

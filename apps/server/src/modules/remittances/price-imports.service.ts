@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportRowError, ProblemFieldError, RemittanceImportReport } from '@glocal/contracts';
-import { parse as parseStream } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
-import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
+import Papa from 'papaparse';
 import type { Access } from '../../platform/access/access.js';
 import type { Actor, AuditedActor } from '../../platform/auth/actor.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
@@ -39,54 +38,59 @@ const asProblemErrors = (errors: ImportRowError[]): ProblemFieldError[] =>
     params: { row: error.row, ...(error.column ? { column: error.column } : {}), ...error.params },
   }));
 
-const PARSE_OPTIONS = {
-  columns: (headers: string[]) => headers.map(normaliseHeader),
-  skip_empty_lines: true,
-  trim: true,
-  bom: true,
-  // Real exports drop trailing empty cells: a short row reads them as blank, then fails on what it lacks.
-  relax_column_count: true,
-};
-/** Observations handed to the database at a time. */
+/** Observations handed to the database at a time, and how many such batches may wait on it. */
 const BATCH = 10_000;
-const SLICE = 1 << 20;
+const IN_FLIGHT = 2;
+/** Characters of the file parsed at a time (a slice ends at the first record end after it). */
+const SLICE = 1 << 17;
 
 /** The header row's column names, normalised; none for an empty file. */
 function headerOf(csv: string): string[] {
   const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   if (!firstLine.trim()) return [];
-  try {
-    return (parse(firstLine, { relax_quotes: true }) as string[][])[0]?.map(normaliseHeader) ?? [];
-  } catch {
-    return firstLine.split(',').map(normaliseHeader);
+  return Papa.parse<string[]>(firstLine, { delimiter: ',' }).data[0]?.map(normaliseHeader) ?? [];
+}
+
+/** Where the slice starting at `start` ends: after the first line end past `start + SLICE` outside quotes. */
+function recordEnd(csv: string, start: number): number {
+  let quotes = 0;
+  let quote = csv.indexOf('"', start);
+  for (let newline = csv.indexOf('\n', start + SLICE); newline !== -1; newline = csv.indexOf('\n', newline + 1)) {
+    for (; quote !== -1 && quote < newline; quote = csv.indexOf('"', quote + 1)) quotes++;
+    if (quotes % 2 === 0) return newline + 1;
+  }
+  return csv.length;
+}
+
+/**
+ * The file's data records, keyed by normalised header, a slice at a time (the caller writes one
+ * slice's rows while the next is parsed), with the file row of each slice's first record (the header
+ * is row 1). Short rows read their missing cells as blank. A syntax error names its row.
+ */
+function* recordSlices(csv: string): Generator<{ records: Record<string, string>[]; firstRow: number }> {
+  const text = csv.replace(/^\uFEFF/, '');
+  const headers = headerOf(text);
+  let firstRow = 2;
+  for (let start = text.indexOf('\n') + 1 || text.length; start < text.length; ) {
+    const end = recordEnd(text, start);
+    const parsed = Papa.parse<string[]>(text.slice(start, end), { delimiter: ',', skipEmptyLines: true });
+    const broken = parsed.errors.find((error) => error.type === 'Quotes');
+    if (broken) throw syntaxError(firstRow + (broken.row ?? 0), broken.message);
+    const records = parsed.data.map((cells) => {
+      const record: Record<string, string> = {};
+      for (let index = 0; index < headers.length; index++) record[headers[index]!] = cells[index] ?? '';
+      return record;
+    });
+    yield { records, firstRow };
+    firstRow += records.length;
+    start = end;
   }
 }
 
-/** The file's records, parsed a slice at a time as they are consumed; a syntax error names its line. */
-async function* recordStream(csv: string): AsyncGenerator<Record<string, string>> {
-  const parser = Readable.from((function* () {
-    for (let start = 0; start < csv.length; start += SLICE) yield csv.slice(start, start + SLICE);
-  })()).pipe(parseStream(PARSE_OPTIONS));
-  try {
-    for await (const record of parser) yield record as Record<string, string>;
-  } catch (error) {
-    throw syntaxError(error);
-  }
-}
-
-function syntaxError(error: unknown) {
-  const line = (error as { lines?: number }).lines ?? 0;
+function syntaxError(row: number, reason: string) {
   return new BadRequestError('remittance.import_rejected', { reason: 'csv_syntax' }, [
-    { pointer: `/rows/${line}`, code: 'csv_syntax', params: { row: line, reason: (error as Error).message } },
+    { pointer: `/rows/${row}`, code: 'csv_syntax', params: { row, reason } },
   ]);
-}
-
-function readRecords(csv: string): Record<string, string>[] {
-  try {
-    return parse(csv, PARSE_OPTIONS);
-  } catch (error) {
-    throw syntaxError(error);
-  }
 }
 
 export type PriceImportsService = ReturnType<typeof createPriceImportsService>;
@@ -95,9 +99,9 @@ export type PriceImportsService = ReturnType<typeof createPriceImportsService>;
 export function createPriceImportsService({ db, audit, access, onPricesChanged }: Deps) {
   /**
    * Checks every row; stores all of them, or none unless `validOnly`, in one transaction. RPW files
-   * are read as a stream, a batch at a time, the next batch checked while the last one is being
-   * written (PostgreSQL works in its own process meanwhile); a refused row found on the way stops
-   * the writing, and the transaction is rolled back at the end, so nothing is half-imported.
+   * are read a slice at a time, the next batch checked while the last ones are being written
+   * (PostgreSQL works in its own process meanwhile); a refused row found on the way stops the
+   * writing, and the transaction is rolled back at the end, so nothing is half-imported.
    */
   async function importPrices(csv: string, options: ImportOptions, actor: AuditedActor | null, request?: Request): Promise<RemittanceImportReport> {
     const headers = headerOf(csv);
@@ -116,53 +120,67 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
         .values({ format: options.format, fileName: options.fileName ?? null, fileSha256: sha256, rowsTotal: 0, rowsImported: 0, rowsUnchanged: 0, rowsRejected: 0, createdBy: actor?.userId ?? null })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const providers = new Map<string, string>();
-      const products = new Map<string, string>();
+      // Promises, so that batches in flight together ask for a new provider or product once.
+      const providers = new Map<string, Promise<string>>();
+      const products = new Map<string, Promise<string>>();
+      /** Natural keys met so far in the file: the batches in flight never share one, and a repeated row is stored once. */
+      const seen = new Set<string>();
+      const writes: Promise<number>[] = [];
       let stored = 0;
       let observed = 0;
-      let writing: Promise<void> = Promise.resolve();
 
       async function store(batch: ParsedObservation[]) {
         const rows: PriceFields[] = [];
-        for (const observation of batch) {
-          const providerKey = observation.provider.name.toLowerCase();
-          let providerId = providers.get(providerKey);
-          if (!providerId) providers.set(providerKey, (providerId = await repository.ensureProvider(observation.provider)));
-          const productKey = `${providerId}|${observation.product.name.toLowerCase()}`;
-          let productId = products.get(productKey);
-          if (!productId) products.set(productKey, (productId = await repository.ensureProduct({ providerId, ...observation.product })));
-          const { row: _row, provider: _provider, product: _product, ...price } = observation;
-          rows.push({ ...price, productId, source, importId: importRow.id, reportedBy: actor?.userId ?? null });
-          corridors.add(`${observation.sendingCountry}-${observation.receivingCountry}`);
+        for (const o of batch) {
+          const providerKey = o.provider.name.toLowerCase();
+          if (!providers.has(providerKey)) providers.set(providerKey, repository.ensureProvider(o.provider));
+          const providerId = await providers.get(providerKey)!;
+          const productKey = `${providerId}|${o.product.name.toLowerCase()}`;
+          if (!products.has(productKey)) products.set(productKey, repository.ensureProduct({ providerId, ...o.product }));
+          rows.push({
+            productId: await products.get(productKey)!, sendingCountry: o.sendingCountry, receivingCountry: o.receivingCountry,
+            sendingCurrency: o.sendingCurrency, receivingCurrency: o.receivingCurrency, amount: o.amount, standardAmount: o.standardAmount,
+            feeSchedule: o.feeSchedule, rateOffered: o.rateOffered, interbankRate: o.interbankRate, observedOn: o.observedOn, period: o.period,
+            naturalKey: o.naturalKey, source, importId: importRow.id, reportedBy: actor?.userId ?? null,
+          });
+          corridors.add(`${o.sendingCountry}-${o.receivingCountry}`);
         }
-        stored += await repository.insertPrices(rows);
+        return repository.insertPrices(rows, seen);
       }
-      /** Hands a checked batch to the database, after the previous one is written; no writing once a row was refused (it would be rolled back). */
+      /**
+       * Hands a checked batch to the database without waiting for it, up to IN_FLIGHT batches at a
+       * time (their statements queue on the transaction's connection); no writing once a row was
+       * refused (it would be rolled back).
+       */
       async function flush(batch: ParsedObservation[]) {
         observed += batch.length;
-        await writing;
         if (errors.length > 0 && !options.validOnly) return;
-        writing = store(batch);
-        writing.catch(() => {}); // awaited, and so thrown, at the next flush
+        const write = store(batch);
+        write.catch(() => {}); // awaited, and so thrown, below or at the end
+        writes.push(write);
+        if (writes.length > IN_FLIGHT) stored += await writes.shift()!;
       }
 
       if (options.format === 'rpw') {
         let batch: ParsedObservation[] = [];
-        for await (const record of recordStream(csv)) {
-          parseRpwRow(record, ++rowsTotal + 1, batch, errors);
+        for (const { records, firstRow } of recordSlices(csv)) {
+          records.forEach((record, index) => parseRpwRow(record, firstRow + index, batch, errors));
+          rowsTotal += records.length;
           if (batch.length >= BATCH) {
             await flush(batch);
             batch = [];
           }
+          // Lets the database's answers in between slices, so each batch is copied as soon as its keys are checked.
+          await setImmediate();
         }
         await flush(batch);
       } else {
-        const parsed = parseSurvey(readRecords(csv));
+        const parsed = parseSurvey([...recordSlices(csv)].flatMap((slice) => slice.records));
         rowsTotal = parsed.rows;
         errors.push(...parsed.errors);
         await flush(parsed.observations);
       }
-      await writing;
+      for (const write of writes.splice(0)) stored += await write;
 
       if (rowsTotal === 0) throw new BadRequestError('remittance.import_empty');
       const rowsRejected = new Set(errors.map((error) => error.row)).size;

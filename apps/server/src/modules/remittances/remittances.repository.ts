@@ -1,4 +1,6 @@
+import { hash } from 'node:crypto';
 import { sql } from 'kysely';
+import { copyRows, type CopyValue } from '../../platform/db/copy-rows.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { FeeSchedule } from './remittance-cost.js';
 
@@ -67,6 +69,17 @@ export type PriceFields = {
   reportedBy?: string | null; illustrative?: boolean;
 };
 
+const PRICE_COPY_COLUMNS = [
+  'product_id', 'sending_country', 'receiving_country', 'sending_currency', 'receiving_currency', 'amount', 'standard_amount',
+  'fee_schedule', 'rate_offered', 'interbank_rate', 'observed_on', 'period', 'source', 'import_id', 'natural_key', 'reported_by', 'illustrative',
+] as const;
+
+/** A natural key as stored: the uuid spelled by the MD5 of its text (as PostgreSQL's `md5(text)::uuid`). */
+export function naturalKeyOf(text: string): string {
+  const hex = hash('md5', text);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export const remittancesRepository = (db: Executor) => ({
   /** Finds a provider by name (any case) or creates it; an existing provider keeps its fields. */
   async ensureProvider(fields: ProviderFields): Promise<string> {
@@ -97,27 +110,31 @@ export const remittancesRepository = (db: Executor) => ({
   },
 
   /**
-   * Stores many observations, one statement for each 5,000, sent as one JSON document (far cheaper
-   * to encode than a parameter array per column); those whose natural key exists are skipped.
-   * Answers how many were stored.
+   * Stores many observations, those whose natural key exists left out (a file imported twice
+   * stores nothing new): one lookup of the batch's keys, then one COPY of the new rows. Answers
+   * how many were stored. `seen`, the keys of earlier batches of the same import, is checked and
+   * added to, so calls may overlap without storing a row twice. (A concurrent transaction storing
+   * the same key between lookup and COPY makes the COPY fail on the unique index.)
    */
-  async insertPrices(rows: PriceFields[]): Promise<number> {
-    let stored = 0;
-    for (let start = 0; start < rows.length; start += 5_000) {
-      const batch = JSON.stringify(rows.slice(start, start + 5_000));
-      const result = await sql`
-        insert into remittance_price (product_id, sending_country, receiving_country, sending_currency, receiving_currency, amount, standard_amount,
-          fee_schedule, rate_offered, interbank_rate, observed_on, period, source, import_id, natural_key, reported_by, illustrative)
-        select r."productId", r."sendingCountry", r."receivingCountry", r."sendingCurrency", r."receivingCurrency", r.amount, r."standardAmount",
-          r."feeSchedule", r."rateOffered", r."interbankRate", r."observedOn", r.period, r.source, r."importId", md5(r."naturalKey")::uuid,
-          r."reportedBy", coalesce(r.illustrative, false)
-        from json_to_recordset(${batch}::json) as r("productId" uuid, "sendingCountry" text, "receivingCountry" text, "sendingCurrency" text,
-          "receivingCurrency" text, amount numeric, "standardAmount" text, "feeSchedule" jsonb, "rateOffered" numeric, "interbankRate" numeric,
-          "observedOn" date, period text, source text, "importId" uuid, "naturalKey" text, "reportedBy" uuid, illustrative boolean)
-        on conflict (natural_key) do nothing`.execute(db);
-      stored += Number(result.numAffectedRows ?? 0n);
+  async insertPrices(rows: PriceFields[], seen = new Set<string>()): Promise<number> {
+    const keys: string[] = [];
+    const values: CopyValue[][] = [];
+    for (const r of rows) {
+      const key = naturalKeyOf(r.naturalKey);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+      values.push([
+        r.productId, r.sendingCountry, r.receivingCountry, r.sendingCurrency, r.receivingCurrency, r.amount, r.standardAmount,
+        JSON.stringify(r.feeSchedule), r.rateOffered, r.interbankRate, r.observedOn, r.period, r.source, r.importId, key, r.reportedBy,
+        r.illustrative ?? false,
+      ]);
     }
-    return stored;
+    if (keys.length === 0) return 0;
+    const { rows: known } = await sql<{ naturalKey: string }>`
+      select natural_key from remittance_price where natural_key = any(${`{${keys.join(',')}}`}::uuid[])`.execute(db);
+    const existing = new Set(known.map((row) => row.naturalKey));
+    return copyRows(db, 'remittance_price', PRICE_COPY_COLUMNS, existing.size ? values.filter((_, index) => !existing.has(keys[index]!)) : values);
   },
 
   async upsertReferenceRate(row: { baseCurrency: string; quoteCurrency: string; rateDate: string; rate: string; source: string }) {

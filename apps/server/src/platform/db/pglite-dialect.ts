@@ -11,6 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { COPY_FROM_STDIN } from './copy-rows.js';
 
 /**
  * Kysely dialect for embedded PGlite. PGlite has one connection, so the driver hands it to one
@@ -81,6 +82,11 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (COPY_FROM_STDIN.test(compiled.sql)) {
+      // PGlite reads COPY data from its virtual /dev/blob device.
+      await this.pglite.query(compiled.sql.replace(/stdin$/, "'/dev/blob'"), [], { blob: new Blob([compiled.parameters[0] as string]) });
+      return { rows: [] };
+    }
     const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
     return {
       rows: result.rows,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { COPY_FROM_STDIN, copyThroughClient } from './copy-rows.js';
 
 /** Distinct texts remembered before the count starts again: bounds the memory of a process sending many one-off texts. */
 const SEEN_TEXTS_LIMIT = 10_000;
@@ -41,6 +42,7 @@ export function withPreparedStatements(pool: pg.Pool): PostgresPool {
       return {
         query: ((textOrCursor: string | PostgresCursor<unknown>, values?: readonly unknown[]) => {
           if (typeof textOrCursor !== 'string') return client.query(textOrCursor as never);
+          if (COPY_FROM_STDIN.test(textOrCursor)) return copyThroughClient(client, textOrCursor, values![0] as string);
           const name = nameFor(client, textOrCursor);
           return client.query(name ? { name, text: textOrCursor, values: values as unknown[] } : { text: textOrCursor, values: values as unknown[] });
         }) as unknown as PostgresPoolClient['query'],
