@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ImportRowError, ProblemFieldError, RemittanceImportReport } from '@glocal/contracts';
 import { setImmediate } from 'node:timers/promises';
-import Papa from 'papaparse';
 import type { Access } from '../../platform/access/access.js';
 import type { Actor, AuditedActor } from '../../platform/auth/actor.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import { CsvSyntaxError, csvSlices, readCsvHeader } from '../../platform/csv/read-csv.js';
 import type { Database } from '../../platform/db/database.js';
 import { BadRequestError } from '../../platform/errors/app-error.js';
 import {
@@ -44,53 +44,30 @@ const IN_FLIGHT = 2;
 /** Characters of the file parsed at a time (a slice ends at the first record end after it). */
 const SLICE = 1 << 17;
 
-/** The header row's column names, normalised; none for an empty file. */
-function headerOf(csv: string): string[] {
-  const firstLine = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  if (!firstLine.trim()) return [];
-  return Papa.parse<string[]>(firstLine, { delimiter: ',' }).data[0]?.map(normaliseHeader) ?? [];
-}
-
-/** Where the slice starting at `start` ends: after the first line end past `start + SLICE` outside quotes. */
-function recordEnd(csv: string, start: number): number {
-  let quotes = 0;
-  let quote = csv.indexOf('"', start);
-  for (let newline = csv.indexOf('\n', start + SLICE); newline !== -1; newline = csv.indexOf('\n', newline + 1)) {
-    for (; quote !== -1 && quote < newline; quote = csv.indexOf('"', quote + 1)) quotes++;
-    if (quotes % 2 === 0) return newline + 1;
-  }
-  return csv.length;
-}
-
 /**
  * The file's data records, keyed by normalised header, a slice at a time (the caller writes one
- * slice's rows while the next is parsed), with the file row of each slice's first record (the header
- * is row 1). Short rows read their missing cells as blank. A syntax error names its row.
+ * slice's rows while the next is parsed), with the file row of each slice's first record. Short
+ * rows read their missing cells as blank; a syntax error is a 400 naming its row.
  */
 function* recordSlices(csv: string): Generator<{ records: Record<string, string>[]; firstRow: number }> {
-  const text = csv.replace(/^\uFEFF/, '');
-  const headers = headerOf(text);
-  let firstRow = 2;
-  for (let start = text.indexOf('\n') + 1 || text.length; start < text.length; ) {
-    const end = recordEnd(text, start);
-    const parsed = Papa.parse<string[]>(text.slice(start, end), { delimiter: ',', skipEmptyLines: true });
-    const broken = parsed.errors.find((error) => error.type === 'Quotes');
-    if (broken) throw syntaxError(firstRow + (broken.row ?? 0), broken.message);
-    const records = parsed.data.map((cells) => {
-      const record: Record<string, string> = {};
-      for (let index = 0; index < headers.length; index++) record[headers[index]!] = cells[index] ?? '';
-      return record;
-    });
-    yield { records, firstRow };
-    firstRow += records.length;
-    start = end;
+  const headers = readCsvHeader(csv).map(normaliseHeader);
+  try {
+    for (const { records, firstRecord } of csvSlices(csv, SLICE)) {
+      yield {
+        firstRow: firstRecord,
+        records: records.map((cells) => {
+          const record: Record<string, string> = {};
+          for (let index = 0; index < headers.length; index++) record[headers[index]!] = cells[index] ?? '';
+          return record;
+        }),
+      };
+    }
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new BadRequestError('remittance.import_rejected', { reason: 'csv_syntax' }, [
+      { pointer: `/rows/${error.record}`, code: 'csv_syntax', params: { row: error.record, reason: error.message } },
+    ]);
   }
-}
-
-function syntaxError(row: number, reason: string) {
-  return new BadRequestError('remittance.import_rejected', { reason: 'csv_syntax' }, [
-    { pointer: `/rows/${row}`, code: 'csv_syntax', params: { row, reason } },
-  ]);
 }
 
 export type PriceImportsService = ReturnType<typeof createPriceImportsService>;
@@ -104,7 +81,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
    * writing, and the transaction is rolled back at the end, so nothing is half-imported.
    */
   async function importPrices(csv: string, options: ImportOptions, actor: AuditedActor | null, request?: Request): Promise<RemittanceImportReport> {
-    const headers = headerOf(csv);
+    const headers = readCsvHeader(csv).map(normaliseHeader);
     const missing = headers.length ? missingColumns(headers, options.format === 'rpw' ? RPW_REQUIRED : SURVEY_REQUIRED) : [];
     if (missing.length > 0) throw columnsError(missing);
     const sha256 = createHash('sha256').update(csv).digest('hex');

@@ -1,9 +1,9 @@
 import { TerritoryStatisticCsvRow, type TerritoryStatisticView } from '@glocal/contracts';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { Access } from '../../platform/access/access.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import { CsvSyntaxError, readCsv } from '../../platform/csv/read-csv.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { AppError, BadRequestError, NotFoundError } from '../../platform/errors/app-error.js';
 import { territoriesRepository } from './territories.repository.js';
@@ -56,9 +56,11 @@ export function createTerritoryStatisticsService({ db, access, audit, territorie
       const importer = await access.require(actor, 'territory_statistics:import', undefined, { request });
       let records: Record<string, string>[];
       try {
-        records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+        const [header = [], ...body] = readCsv(csv);
+        records = body.map((cells) => Object.fromEntries(header.map((column, index) => [column.trim(), (cells[index] ?? '').trim()])));
       } catch (error) {
-        throw new BadRequestError('territory.statistics_invalid', { reason: (error as Error).message });
+        if (!(error instanceof CsvSyntaxError)) throw error;
+        throw new BadRequestError('territory.statistics_invalid', { reason: error.message });
       }
       if (records.length === 0 || records.length > MAX_ROWS) {
         throw new BadRequestError('territory.statistics_invalid', { reason: `between 1 and ${MAX_ROWS} rows expected` });

@@ -1,8 +1,8 @@
 import { HsdsImportReport } from '@glocal/contracts';
-import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../demo/seed-demo.js';
+import { readCsvHeader } from '../../../platform/csv/read-csv.js';
 import { seedDemoTerritories } from '../../territories/index.js';
 import { buildTestApp, type TestApp } from '../../../../test/build-test-app.js';
 import { signIn, type Session } from '../../../../test/sign-in.js';
@@ -50,7 +50,7 @@ describe('HSDS import and export', () => {
     for (const resource of HSDS_DATAPACKAGE.resources) {
       const csv = exported[resource.path];
       expect(csv, resource.path).toBeDefined();
-      const [header] = parse(csv!, { to_line: 1 }) as string[][];
+      const header = readCsvHeader(csv!);
       expect(header, resource.path).toEqual(resource.schema.fields.map((field) => field.name));
     }
     const problems: { table: string; row: number; field: string | null; reason: string }[] = [];

@@ -1,5 +1,5 @@
 import type { HsdsImportProblem } from '@glocal/contracts';
-import { parse } from 'csv-parse/sync';
+import { CsvSyntaxError, readCsv } from '../../../platform/csv/read-csv.js';
 import { GLOCAL_DATAPACKAGE, resourceByName, resourceByPath, type FieldDef, type ResourceDef } from './hsds-schema.js';
 
 /** Rows of one resource, as text values keyed by HSDS field name (empty cells absent). */
@@ -75,13 +75,19 @@ export function parseCsvFiles(files: Record<string, string>, problems: HsdsImpor
     }
     let records: string[][];
     try {
-      records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+      records = readCsv(text);
     } catch (error) {
-      const line = (error as { lines?: number }).lines;
-      problems.push({ table: resource.name, row: line ? Math.max(line - 1, 0) : 0, field: null, reason: `malformed_csv: ${(error as Error).message}` });
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      problems.push({ table: resource.name, row: Math.max(error.record - 1, 0), field: null, reason: `malformed_csv: ${error.message}` });
       continue;
     }
     const [header = [], ...body] = records;
+    // Every record has the header's cells: a row with more or fewer was cut or split by a stray delimiter.
+    const uneven = body.findIndex((cells) => cells.length !== header.length);
+    if (uneven >= 0) {
+      problems.push({ table: resource.name, row: uneven + 1, field: null, reason: `malformed_csv: ${body[uneven]!.length} cells where the header has ${header.length}` });
+      continue;
+    }
     const known = new Set(resource.schema.fields.map((field) => field.name));
     const unknown = header.filter((column) => !known.has(column));
     const missing = resource.schema.fields.filter((field) => field.constraints?.required && !header.includes(field.name)).map((field) => field.name);
@@ -89,7 +95,11 @@ export function parseCsvFiles(files: Record<string, string>, problems: HsdsImpor
     for (const column of missing) problems.push({ table: resource.name, row: 0, field: column, reason: 'missing_column' });
     if (new Set(header).size !== header.length) problems.push({ table: resource.name, row: 0, field: null, reason: 'duplicate_column' });
     if (unknown.length > 0 || missing.length > 0) continue;
-    const rows = body.map((cells) => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]!]] : []))));
+    const rows = body.map((cells) => {
+      const row: Record<string, string> = {};
+      for (let index = 0; index < header.length; index++) if (cells[index]) row[header[index]!] = cells[index]!;
+      return row;
+    });
     tables.set(resource.name, { resource, rows });
   }
   return tables;
