@@ -1,6 +1,6 @@
 import type { DirectorySearchQuery, Locale, OpportunityQuery } from '@glocal/contracts';
 import { sql, type RawBuilder } from 'kysely';
-import type { Executor } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 
 /** Text search configuration of each reading language (PostgreSQL's Snowball stemmers). */
 export const SEARCH_CONFIG: Record<Locale, string> = { en: 'english', fr: 'french', es: 'spanish', it: 'italian', ar: 'arabic' };
@@ -287,7 +287,7 @@ export const directoryRepository = (db: Executor) => ({
       left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = cfg.locale
       -- Joined, not looked up per row: the documents of a bulk refresh are computed a sixth faster.
       left join (
-        select a.link_id, l.locale, string_agg(coalesce(ttr.name, t.name), ' ') as names
+        select a.link_id, l.locale, string_agg(coalesce(ttr.name, t.name), ' ' order by t.code) as names
         from hsds_attribute a
         join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
         cross join ${LOCALE_CONFIGS} as l(locale, config)
@@ -306,6 +306,8 @@ export const directoryRepository = (db: Executor) => ({
         from (select distinct s.keywords from directory_service_search s where ${servicesIn('s.service_id', serviceIds)}) s,
              unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
       where length(word) >= 3 and word !~ '^[0-9]+$'
+      -- In one order, so that refreshes running at once wait for each other's words instead of deadlocking.
+      order by word
       on conflict do nothing`.execute(db);
     // A search reads the GIN indexes' pending lists (their fast-update buffer) row by row; after a
     // bulk refresh, merge them into the indexes now rather than when vacuum comes by.
@@ -364,3 +366,18 @@ export const directoryRepository = (db: Executor) => ({
     return rows;
   },
 });
+
+/**
+ * A large refresh as two transactions at once, each for half the services on a connection of its
+ * own: building search documents is the database's work, and PostgreSQL runs an INSERT's query on
+ * one core. Each half is consistent; a search meanwhile may see one half's new documents before
+ * the other's. A half that fails is tried again alone. (PGlite, with one connection, takes them in turn.)
+ * Fewer services than `from` are refreshed in one transaction.
+ */
+export async function refreshSearchInHalves(db: Database, serviceIds: string[], { from = 2 * BULK_REFRESH } = {}): Promise<void> {
+  if (serviceIds.length < from) return directoryRepository(db).refreshSearch(serviceIds);
+  const middle = Math.ceil(serviceIds.length / 2);
+  const halves = [serviceIds.slice(0, middle), serviceIds.slice(middle)];
+  const outcomes = await Promise.allSettled(halves.map((half) => directoryRepository(db).refreshSearch(half)));
+  for (const [index, outcome] of outcomes.entries()) if (outcome.status === 'rejected') await directoryRepository(db).refreshSearch(halves[index]!);
+}

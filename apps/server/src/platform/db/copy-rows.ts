@@ -11,7 +11,7 @@ import type { Executor } from './database.js';
  * feeds it the way its engine takes it (a COPY stream for `pg`, a blob for PGlite).
  * COPY has no ON CONFLICT: callers leave out the rows that exist.
  */
-export const COPY_FROM_STDIN = /^copy [a-z_]+ \([a-z_, ]+\) from stdin$/;
+export const COPY_FROM_STDIN = /^copy [a-z_][a-z0-9_]* \([a-z0-9_, ]+\) from stdin$/;
 
 export type CopyValue = string | number | boolean | null | undefined;
 
