@@ -122,7 +122,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
           });
           corridors.add(`${o.sendingCountry}-${o.receivingCountry}`);
         }
-        return repository.insertPrices(rows, seen);
+        return repository.insertPrices(rows, { seen, keysNamePeriod: true });
       }
       /**
        * Hands a checked batch to the database without waiting for it, up to IN_FLIGHT batches at a

@@ -80,6 +80,8 @@ export function naturalKeyOf(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+type InsertOptions = { seen?: Set<string>; keysNamePeriod?: boolean };
+
 export const remittancesRepository = (db: Executor) => ({
   /** Finds a provider by name (any case) or creates it; an existing provider keeps its fields. */
   async ensureProvider(fields: ProviderFields): Promise<string> {
@@ -113,10 +115,11 @@ export const remittancesRepository = (db: Executor) => ({
    * Stores many observations, those whose natural key exists left out (a file imported twice
    * stores nothing new): one lookup of the batch's keys, then one COPY of the new rows. Answers
    * how many were stored. `seen`, the keys of earlier batches of the same import, is checked and
-   * added to, so calls may overlap without storing a row twice. (A concurrent transaction storing
+   * added to, so calls may overlap without storing a row twice. `keysNamePeriod`: every row's key
+   * text names its corridor and period (RPW and survey rows do). (A concurrent transaction storing
    * the same key between lookup and COPY makes the COPY fail on the unique index.)
    */
-  async insertPrices(rows: PriceFields[], seen = new Set<string>()): Promise<number> {
+  async insertPrices(rows: PriceFields[], { seen = new Set<string>(), keysNamePeriod = false }: InsertOptions = {}): Promise<number> {
     const keys: string[] = [];
     const values: CopyValue[][] = [];
     for (const r of rows) {
@@ -131,8 +134,14 @@ export const remittancesRepository = (db: Executor) => ({
       ]);
     }
     if (keys.length === 0) return 0;
+    // The lookup is one index descent per key; with keys that name their corridor and period, it is
+    // skipped at once (a one-time filter) when none of the batch's corridor-periods holds a price.
+    const periods = keysNamePeriod ? [...new Set(rows.map((r) => `${r.sendingCountry}|${r.receivingCountry}|${r.period}`))].map((key) => key.split('|')) : [];
     const { rows: known } = await sql<{ naturalKey: string }>`
-      select natural_key from remittance_price where natural_key = any(${`{${keys.join(',')}}`}::uuid[])`.execute(db);
+      select natural_key from remittance_price where natural_key = any(${`{${keys.join(',')}}`}::uuid[])
+      ${keysNamePeriod ? sql`and exists (
+        select 1 from unnest(${periods.map((p) => p[0])}::text[], ${periods.map((p) => p[1])}::text[], ${periods.map((p) => p[2])}::text[]) as c(sending, receiving, period)
+        where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period))` : sql``}`.execute(db);
     const existing = new Set(known.map((row) => row.naturalKey));
     return copyRows(db, 'remittance_price', PRICE_COPY_COLUMNS, existing.size ? values.filter((_, index) => !existing.has(keys[index]!)) : values);
   },
