@@ -234,9 +234,9 @@ export const directoryRepository = (db: Executor) => ({
    * Rebuilds the search documents of these services (all five reading languages), in one
    * transaction (the caller's, or its own): a search never sees the directory half rebuilt.
    */
-  async refreshSearch(serviceIds: string[] | 'all'): Promise<void> {
+  async refreshSearch(serviceIds: string[] | 'all', { mergePending = true } = {}): Promise<void> {
     if (serviceIds !== 'all' && serviceIds.length === 0) return;
-    if (!db.isTransaction) return db.transaction().execute((trx) => directoryRepository(trx).refreshSearch(serviceIds));
+    if (!db.isTransaction) return db.transaction().execute((trx) => directoryRepository(trx).refreshSearch(serviceIds, { mergePending }));
     const only = servicesIn('s.id', serviceIds);
     const bulk = serviceIds === 'all' || serviceIds.length >= BULK_REFRESH;
     await sql`delete from directory_service_search s where ${servicesIn('s.service_id', serviceIds)}`.execute(db);
@@ -311,12 +311,7 @@ export const directoryRepository = (db: Executor) => ({
       on conflict do nothing`.execute(db);
     // A search reads the GIN indexes' pending lists (their fast-update buffer) row by row; after a
     // bulk refresh, merge them into the indexes now rather than when vacuum comes by.
-    if (bulk) {
-      await sql`
-        select gin_clean_pending_list(i.indexrelid)
-          from pg_inherits h join pg_index i on i.indrelid = h.inhrelid join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
-         where h.inhparent = 'directory_service_search'::regclass and am.amname = 'gin'`.execute(db);
-    }
+    if (bulk && mergePending) await mergeSearchPending(db, await searchGinIndexes(db));
   },
 
   /** The organisations whose territories (home or served, and everything under them) contain this one. */
@@ -378,6 +373,23 @@ export async function refreshSearchInHalves(db: Database, serviceIds: string[], 
   if (serviceIds.length < from) return directoryRepository(db).refreshSearch(serviceIds);
   const middle = Math.ceil(serviceIds.length / 2);
   const halves = [serviceIds.slice(0, middle), serviceIds.slice(middle)];
-  const outcomes = await Promise.allSettled(halves.map((half) => directoryRepository(db).refreshSearch(half)));
-  for (const [index, outcome] of outcomes.entries()) if (outcome.status === 'rejected') await directoryRepository(db).refreshSearch(halves[index]!);
+  const refresh = (half: string[]) => directoryRepository(db).refreshSearch(half, { mergePending: false });
+  const outcomes = await Promise.allSettled(halves.map(refresh));
+  for (const [index, outcome] of outcomes.entries()) if (outcome.status === 'rejected') await refresh(halves[index]!);
+  // The pending lists once, after both halves, half of the indexes on each connection.
+  const indexes = await searchGinIndexes(db);
+  await Promise.all([indexes.filter((_, n) => n % 2 === 0), indexes.filter((_, n) => n % 2 === 1)].map((part) => mergeSearchPending(db, part)));
 }
+
+/** The GIN indexes of the search rows' partitions. */
+async function searchGinIndexes(db: Executor): Promise<number[]> {
+  const { rows } = await sql<{ oid: number }>`
+    select i.indexrelid::int as oid
+      from pg_inherits h join pg_index i on i.indrelid = h.inhrelid join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+     where h.inhparent = 'directory_service_search'::regclass and am.amname = 'gin' order by 1`.execute(db);
+  return rows.map((row) => row.oid);
+}
+
+const mergeSearchPending = async (db: Executor, indexes: number[]) => {
+  if (indexes.length > 0) await sql`select gin_clean_pending_list(oid::regclass) from unnest(${indexes}::int[]) as oid`.execute(db);
+};
