@@ -36,7 +36,6 @@ const STATUS_MOVES: Record<string, readonly string[]> = { new: ['active', 'waiti
 /** Who a case may be assigned to: the lead desk's coaches. */
 const COACH_ROLES = ['coach'] as const;
 
-
 export function createCasesService({ db, access, audit, people }: Deps) {
   const guard = createCaseGuard(access);
 

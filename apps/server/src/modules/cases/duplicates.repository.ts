@@ -19,7 +19,7 @@ export const duplicatesRepository = (db: Executor) => ({
    * The key carries the creation time as the database writes it (microseconds): pairs found by one
    * submission share it, and a JavaScript date, to the millisecond, would skip some of them.
    */
-  listOpen: (deskIds: readonly string[], after: { createdKey: string; id: string } | undefined, limit: number) =>
+  listOpen: (deskIds: readonly string[], after: [createdKey: string, id: string] | undefined, limit: number) =>
     db
       .selectFrom('personDuplicate')
       .selectAll()
@@ -34,7 +34,7 @@ export const duplicatesRepository = (db: Executor) => ({
             .where('supportCase.deskId', 'in', deskIds.length ? deskIds : ['00000000-0000-0000-0000-000000000000']),
         ),
       )
-      .$if(Boolean(after), (query) => query.where(sql<boolean>`(person_duplicate.created_at, person_duplicate.id) < (${after!.createdKey}::timestamptz, ${after!.id}::uuid)`))
+      .$if(Boolean(after), (query) => query.where(sql<boolean>`(person_duplicate.created_at, person_duplicate.id) < (${after![0]}::timestamptz, ${after![1]}::uuid)`))
       .orderBy('createdAt', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)

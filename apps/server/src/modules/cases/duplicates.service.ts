@@ -65,7 +65,7 @@ export function createDuplicatesService({ db, access, audit, people }: Deps) {
   return {
     async listOpen(actor: Actor | null, query: PersonDuplicateListQuery, request: Request) {
       const allowed = await access.require(actor, 'people:merge', undefined, { request });
-      const after = query.cursor ? (([createdKey, id]) => ({ createdKey, id }))(decodeTimeCursor(query.cursor)) : undefined;
+      const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
       return db.transaction().execute(async (trx) => {
         const rows = await duplicatesRepository(trx).listOpen(mergingDesks(allowed), after, query.limit + 1);
         const shown = await views(trx, rows.slice(0, query.limit));

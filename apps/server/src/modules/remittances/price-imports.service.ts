@@ -100,6 +100,16 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
       // Promises, so that batches in flight together ask for a new provider or product once.
       const providers = new Map<string, Promise<string>>();
       const products = new Map<string, Promise<string>>();
+      /** A product's id, by its provider's and its own name in any case: found or created once per import. */
+      const productId = (key: string, o: ParsedObservation) => {
+        let id = products.get(key);
+        if (!id) {
+          const providerKey = o.provider.name.toLowerCase();
+          if (!providers.has(providerKey)) providers.set(providerKey, repository.ensureProvider(o.provider));
+          products.set(key, (id = providers.get(providerKey)!.then((providerId) => repository.ensureProduct({ providerId, ...o.product }))));
+        }
+        return id;
+      };
       /** Natural keys met so far in the file: the batches in flight never share one, and a repeated row is stored once. */
       const seen = new Set<string>();
       const writes: Promise<number>[] = [];
@@ -107,21 +117,19 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
       let observed = 0;
 
       async function store(batch: ParsedObservation[]) {
-        const rows: PriceFields[] = [];
-        for (const o of batch) {
-          const providerKey = o.provider.name.toLowerCase();
-          if (!providers.has(providerKey)) providers.set(providerKey, repository.ensureProvider(o.provider));
-          const providerId = await providers.get(providerKey)!;
-          const productKey = `${providerId}|${o.product.name.toLowerCase()}`;
-          if (!products.has(productKey)) products.set(productKey, repository.ensureProduct({ providerId, ...o.product }));
-          rows.push({
-            productId: await products.get(productKey)!, sendingCountry: o.sendingCountry, receivingCountry: o.receivingCountry,
+        // The batch's products awaited once each, then its rows built without waiting.
+        const keys = batch.map((o) => `${o.provider.name.toLowerCase()}|${o.product.name.toLowerCase()}`);
+        const ids = new Map<string, string>();
+        for (const [index, key] of keys.entries()) if (!ids.has(key)) ids.set(key, await productId(key, batch[index]!));
+        const rows = batch.map((o, index): PriceFields => {
+          corridors.add(`${o.sendingCountry}-${o.receivingCountry}`);
+          return {
+            productId: ids.get(keys[index]!)!, sendingCountry: o.sendingCountry, receivingCountry: o.receivingCountry,
             sendingCurrency: o.sendingCurrency, receivingCurrency: o.receivingCurrency, amount: o.amount, standardAmount: o.standardAmount,
             feeSchedule: o.feeSchedule, rateOffered: o.rateOffered, interbankRate: o.interbankRate, observedOn: o.observedOn, period: o.period,
             naturalKey: o.naturalKey, source, importId: importRow.id, reportedBy: actor?.userId ?? null,
-          });
-          corridors.add(`${o.sendingCountry}-${o.receivingCountry}`);
-        }
+          };
+        });
         return repository.insertPrices(rows, { seen, keysNamePeriod: true });
       }
       /**

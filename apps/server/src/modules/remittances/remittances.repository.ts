@@ -136,11 +136,12 @@ export const remittancesRepository = (db: Executor) => ({
     if (keys.length === 0) return 0;
     // The lookup is one index descent per key; with keys that name their corridor and period, it is
     // skipped at once (a one-time filter) when none of the batch's corridor-periods holds a price.
-    const periods = keysNamePeriod ? [...new Set(rows.map((r) => `${r.sendingCountry}|${r.receivingCountry}|${r.period}`))].map((key) => key.split('|')) : [];
+    const periods = new Map(keysNamePeriod ? rows.map((r) => [`${r.sendingCountry} ${r.receivingCountry} ${r.period}`, r]) : []);
+    const column = (pick: (r: PriceFields) => string) => [...periods.values()].map(pick);
     const { rows: known } = await sql<{ naturalKey: string }>`
       select natural_key from remittance_price where natural_key = any(${`{${keys.join(',')}}`}::uuid[])
       ${keysNamePeriod ? sql`and exists (
-        select 1 from unnest(${periods.map((p) => p[0])}::text[], ${periods.map((p) => p[1])}::text[], ${periods.map((p) => p[2])}::text[]) as c(sending, receiving, period)
+        select 1 from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
         where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period))` : sql``}`.execute(db);
     const existing = new Set(known.map((row) => row.naturalKey));
     return copyRows(db, 'remittance_price', PRICE_COPY_COLUMNS, existing.size ? values.filter((_, index) => !existing.has(keys[index]!)) : values);

@@ -14,6 +14,7 @@ const PREPARED_PER_CONNECTION = 256;
  * may keep a generic plan; on a short request most of the database's time was parsing and planning
  * (the intake's four statements: 2.5 of their 3.7 ms). One-off texts (a search with its inlined
  * tsquery) stay unnamed, and a connection keeps at most PREPARED_PER_CONNECTION of them.
+ * This wrapper is the one place that holds pg's client, so it also feeds `copyRows`'s COPY statements.
  */
 export function withPreparedStatements(pool: pg.Pool): PostgresPool {
   /** Each text sent: null once, then the name it is prepared under. */

@@ -1,3 +1,4 @@
+import { Id } from '@glocal/contracts';
 import { BadRequestError } from '../errors/app-error.js';
 
 /**
@@ -24,7 +25,6 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   throw new BadRequestError('invalid_cursor');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `2026-12-01 17:51:00.123456+00`, as PostgreSQL writes a timestamptz. */
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)([+-]\d{2})(?::(\d{2}))?$/;
 const isTimestamp = (text: string) => {
@@ -38,7 +38,7 @@ const isTimestamp = (text: string) => {
  */
 export function decodeTimeCursor(cursor: string): [string, string] {
   const [time, id] = decodeCursor(cursor, 2).map(String) as [string, string];
-  if (!isTimestamp(time) || !UUID.test(id)) throw new BadRequestError('invalid_cursor');
+  if (!isTimestamp(time) || !Id.safeParse(id).success) throw new BadRequestError('invalid_cursor');
   return [time, id];
 }
 

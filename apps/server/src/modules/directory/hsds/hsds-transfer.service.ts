@@ -189,19 +189,20 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
         })),
       );
     }
-    const report = await db.transaction().execute(async (trx) => {
-      const { imported, touched } = await write(trx, valid, territories, input.territoryId);
+    const rejected = total - rowCount(valid);
+    const { imported, touched } = await db.transaction().execute(async (trx) => {
+      const written = await write(trx, valid, territories, input.territoryId);
       await audit.record(trx, {
         actor: options.actor,
         action: 'directory.hsds_imported',
-        details: { mode, imported, rejected: total - rowCount(valid), problems: problems.length, territoryId: input.territoryId ?? null },
+        details: { mode, imported: written.imported, rejected, problems: problems.length, territoryId: input.territoryId ?? null },
         ...(options.request ? { request: options.request } : {}),
       });
-      return { touched, report: { mode, imported, rejected: total - rowCount(valid), problems: problems.slice(0, MAX_PROBLEMS_SENT) } };
+      return written;
     });
     // Search documents once the data is committed, on two connections for a large import.
-    await refreshSearchInHalves(db, report.touched);
-    return report.report;
+    await refreshSearchInHalves(db, touched);
+    return { mode, imported, rejected, problems: problems.slice(0, MAX_PROBLEMS_SENT) };
   }
 
   /** Every table as CSV (HSDS's fields, in its order), plus the profile's, plus datapackage.json. */

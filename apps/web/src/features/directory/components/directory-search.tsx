@@ -15,8 +15,6 @@ import { TerritoryFilter } from './territory-filter';
 // The map and its shapes are a chunk of their own, fetched when the reader opens the map.
 const ServiceMap = lazy(async () => ({ default: (await import('./service-map')).ServiceMap }));
 
-export type { TerritoryChoice };
-
 /** Languages desks and partners most often work in; names come from the browser (CLDR). */
 const LANGUAGE_CHOICES = ['fr', 'en', 'it', 'es', 'ar', 'wo', 'nl'] as const;
 

@@ -5,9 +5,10 @@ import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { ApiProblem } from '../../../lib/api-problem';
 import { useLocale } from '../../../lib/i18n';
+import { TerritorySelect } from '../../territories/components/territory-select';
+import type { TerritoryChoice } from '../../territories/utils/sort-territories';
 import { uploadHsdsImport } from '../api/directory';
 import { IMPORT_REASON_MESSAGES } from '../utils/directory-messages';
-import type { TerritoryChoice } from './directory-search';
 
 type Row = { table: string; row: number; field: string | null; reason: string };
 
@@ -85,18 +86,15 @@ export function HsdsImport({ territories }: { territories: readonly TerritoryCho
   return (
     <>
       <form className="form" onSubmit={(event) => void onSubmit(event)}>
-        <FormField label={formatMessage({ id: 'directory.import.territory' })} hint={formatMessage({ id: 'directory.import.territory_hint' })}>
-          {(control) => (
-            <select {...control} value={territoryId} onChange={(event) => setTerritory(event.target.value)} required>
-              <option value="">{formatMessage({ id: 'directory.import.choose_territory' })}</option>
-              {(territories ?? []).map((territory) => (
-                <option key={territory.id} value={territory.id}>
-                  {formatMessage({ id: 'directory.filters.territory_option' }, { name: territory.name, code: territory.code })}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <TerritorySelect
+          territories={territories}
+          value={territoryId}
+          onChange={setTerritory}
+          label={formatMessage({ id: 'directory.import.territory' })}
+          noneLabel={formatMessage({ id: 'directory.import.choose_territory' })}
+          hint={formatMessage({ id: 'directory.import.territory_hint' })}
+          required
+        />
         <FormField label={formatMessage({ id: 'directory.import.files' })} hint={formatMessage({ id: 'directory.import.files_hint' })}>
           {(control) => <input {...control} type="file" multiple accept=".csv,.json,text/csv,application/json" required onChange={(event) => setFiles([...(event.target.files ?? [])])} />}
         </FormField>

@@ -5,10 +5,10 @@ import { FormField } from '../../../components/ui/form-field';
 import { LoadMoreButton, useLoadMoreFocus } from '../../../components/ui/load-more';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
+import type { TerritoryChoice } from '../../territories/utils/sort-territories';
 import { useOpportunities } from '../api/directory';
 import { OPPORTUNITY_KIND_MESSAGES } from '../utils/directory-messages';
 import { TerritoryFilter } from './territory-filter';
-import type { TerritoryChoice } from './directory-search';
 
 /** Economic opportunities of the territories: sectors and value chains, investments, income-generating activities. */
 export function OpportunityList({ territories }: { territories: readonly TerritoryChoice[] | undefined }) {

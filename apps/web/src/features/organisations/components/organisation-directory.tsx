@@ -6,9 +6,9 @@ import { FormField } from '../../../components/ui/form-field';
 import { LoadMoreButton, useLoadMoreFocus } from '../../../components/ui/load-more';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
+import { TerritorySelect } from '../../territories/components/territory-select';
 import { useOrganisationDirectory, type OrganisationFilters } from '../api/get-organisations';
 import { ORGANISATION_TYPE_MESSAGES } from '../utils/organisation-messages';
-import { TerritorySelect } from '../../territories/components/territory-select';
 import { territoryById, type TerritoryOption } from '../utils/territory-lookup';
 
 interface OrganisationDirectoryProps {

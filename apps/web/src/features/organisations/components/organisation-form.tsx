@@ -2,9 +2,9 @@ import { ORGANISATION_TYPES, type OrganisationView, type ProblemFieldError } fro
 import { useMemo, type FormEvent, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
+import { sortTerritories } from '../../territories/utils/sort-territories';
 import { ORGANISATION_TYPE_MESSAGES } from '../utils/organisation-messages';
 import type { OrganisationDraft } from '../utils/organisation-draft';
-import { sortTerritories } from '../../territories/utils/sort-territories';
 import type { TerritoryOption } from '../utils/territory-lookup';
 
 interface OrganisationFormProps {

@@ -13,6 +13,7 @@ export function TerritorySelect({
   noneLabel,
   hint,
   error,
+  required = false,
 }: {
   territories: readonly TerritoryChoice[] | undefined;
   value: string;
@@ -21,13 +22,15 @@ export function TerritorySelect({
   noneLabel: string;
   hint?: string;
   error?: ProblemFieldError | undefined;
+  /** The none choice then only prompts: the form cannot be sent with it. */
+  required?: boolean;
 }) {
   const { formatMessage, locale } = useIntl();
   const sorted = useMemo(() => sortTerritories(territories ?? [], locale), [territories, locale]);
   return (
     <FormField label={label} hint={hint} error={error}>
       {(control) => (
-        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)} required={required}>
           <option value="">{noneLabel}</option>
           {sorted.map((territory) => (
             <option key={territory.id} value={territory.id}>
