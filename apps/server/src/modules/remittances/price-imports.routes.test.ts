@@ -67,6 +67,18 @@ describe('price imports (RPW dataset and desk surveys)', () => {
     expect(await countPrices()).toBe(before);
   });
 
+  it('a file mixing stored rows with new ones, in a quarter held before and in a new one, stores only the new', async () => {
+    const [header, ...rows] = fixture('rpw-sample.csv').trim().split('\n');
+    const before = await countPrices();
+    // The sample's first row again (2011 Q1, stored above), the same service in 2011 Q4 (new), and the same one priced differently in Q1 (new).
+    const mixed = [header, rows[0]!, rows[0]!.replace('2011_1Q', '2011_4Q'), rows[0]!.replace('Banca Uno', 'Banca Nuova')].join('\n');
+    const report = RemittanceImportReport.parse((await upload(mixed, 'format=rpw')).json());
+    expect(report).toMatchObject({ rowsTotal: 3, rowsImported: 4, rowsUnchanged: 2, rowsRejected: 0 });
+    expect(await countPrices()).toBe(before + 4);
+    const again = RemittanceImportReport.parse((await upload(mixed, 'format=rpw')).json());
+    expect(again).toMatchObject({ rowsImported: 0, rowsUnchanged: 6 });
+  });
+
   it('reads a large file in slices and batches: quoted line ends, a row repeated far apart stored once', async () => {
     const [header, first] = fixture('rpw-sample.csv').split('\n');
     // 12,000 services: 250 firms over 48 quarters of 2013–2024, more than two batches and many slices.

@@ -112,6 +112,8 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
       };
       /** Natural keys met so far in the file: the batches in flight never share one, and a repeated row is stored once. */
       const seen = new Set<string>();
+      /** Whether each corridor-period met held prices before this import (only those keys are looked up). */
+      const priorPeriods = new Map<string, Promise<boolean>>();
       const writes: Promise<number>[] = [];
       let stored = 0;
       let observed = 0;
@@ -130,7 +132,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
             naturalKey: o.naturalKey, source, importId: importRow.id, reportedBy: actor?.userId ?? null,
           };
         });
-        return repository.insertPrices(rows, { seen, keysNamePeriod: true });
+        return repository.insertPrices(rows, { seen, priorPeriods });
       }
       /**
        * Hands a checked batch to the database without waiting for it, up to IN_FLIGHT batches at a

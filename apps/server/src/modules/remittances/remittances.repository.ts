@@ -80,7 +80,8 @@ export function naturalKeyOf(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-type InsertOptions = { seen?: Set<string>; keysNamePeriod?: boolean };
+type InsertOptions = { seen?: Set<string>; priorPeriods?: Map<string, Promise<boolean>> };
+const corridorPeriod = (r: Pick<PriceFields, 'sendingCountry' | 'receivingCountry' | 'period'>) => `${r.sendingCountry} ${r.receivingCountry} ${r.period}`;
 
 export const remittancesRepository = (db: Executor) => ({
   /** Finds a provider by name (any case) or creates it; an existing provider keeps its fields. */
@@ -115,36 +116,62 @@ export const remittancesRepository = (db: Executor) => ({
    * Stores many observations, those whose natural key exists left out (a file imported twice
    * stores nothing new): one lookup of the batch's keys, then one COPY of the new rows. Answers
    * how many were stored. `seen`, the keys of earlier batches of the same import, is checked and
-   * added to, so calls may overlap without storing a row twice. `keysNamePeriod`: every row's key
-   * text names its corridor and period (RPW and survey rows do). (A concurrent transaction storing
-   * the same key between lookup and COPY makes the COPY fail on the unique index.)
+   * added to, so calls may overlap without storing a row twice. `priorPeriods`, for keys whose
+   * text names their corridor and period (RPW and survey rows do): whether each corridor-period
+   * held prices before the import, remembered across its batches; keys of the others can only
+   * repeat the import's own, which `seen` holds, so only the former are looked up (a first import
+   * of a quarter makes no lookups). (A concurrent transaction storing the same key between lookup
+   * and COPY makes the COPY fail on the unique index.)
    */
-  async insertPrices(rows: PriceFields[], { seen = new Set<string>(), keysNamePeriod = false }: InsertOptions = {}): Promise<number> {
+  async insertPrices(rows: PriceFields[], { seen = new Set<string>(), priorPeriods }: InsertOptions = {}): Promise<number> {
     const keys: string[] = [];
-    const values: CopyValue[][] = [];
+    const fresh: PriceFields[] = [];
     for (const r of rows) {
       const key = naturalKeyOf(r.naturalKey);
       if (seen.has(key)) continue;
       seen.add(key);
       keys.push(key);
+      fresh.push(r);
+    }
+    if (keys.length === 0) return 0;
+    const held = priorPeriods ? await remittancesRepository(db).periodsHeldBefore(fresh, priorPeriods) : null;
+    const lookedUp = held ? keys.filter((_, index) => held.has(corridorPeriod(fresh[index]!))) : keys;
+    const { rows: known } = lookedUp.length === 0 ? { rows: [] } : await sql<{ naturalKey: string }>`
+      select natural_key from remittance_price where natural_key = any(${`{${lookedUp.join(',')}}`}::uuid[])`.execute(db);
+    const existing = new Set(known.map((row) => row.naturalKey));
+    const values: CopyValue[][] = [];
+    for (const [index, r] of fresh.entries()) {
+      if (existing.has(keys[index]!)) continue;
       values.push([
         r.productId, r.sendingCountry, r.receivingCountry, r.sendingCurrency, r.receivingCurrency, r.amount, r.standardAmount,
-        JSON.stringify(r.feeSchedule), r.rateOffered, r.interbankRate, r.observedOn, r.period, r.source, r.importId, key, r.reportedBy,
+        JSON.stringify(r.feeSchedule), r.rateOffered, r.interbankRate, r.observedOn, r.period, r.source, r.importId, keys[index], r.reportedBy,
         r.illustrative ?? false,
       ]);
     }
-    if (keys.length === 0) return 0;
-    // The lookup is one index descent per key; with keys that name their corridor and period, it is
-    // skipped at once (a one-time filter) when none of the batch's corridor-periods holds a price.
-    const periods = new Map(keysNamePeriod ? rows.map((r) => [`${r.sendingCountry} ${r.receivingCountry} ${r.period}`, r]) : []);
-    const column = (pick: (r: PriceFields) => string) => [...periods.values()].map(pick);
-    const { rows: known } = await sql<{ naturalKey: string }>`
-      select natural_key from remittance_price where natural_key = any(${`{${keys.join(',')}}`}::uuid[])
-      ${keysNamePeriod ? sql`and exists (
-        select 1 from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
-        where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period))` : sql``}`.execute(db);
-    const existing = new Set(known.map((row) => row.naturalKey));
-    return copyRows(db, 'remittance_price', PRICE_COPY_COLUMNS, existing.size ? values.filter((_, index) => !existing.has(keys[index]!)) : values);
+    return copyRows(db, 'remittance_price', PRICE_COPY_COLUMNS, values);
+  },
+
+  /**
+   * Which of the rows' corridor-periods held prices before the import that owns `prior`. Those
+   * met for the first time are asked about at once, before this batch is written, and remembered
+   * as promises, so a later batch, even one overlapping this call, waits for the same answer.
+   */
+  async periodsHeldBefore(rows: PriceFields[], prior: Map<string, Promise<boolean>>): Promise<Set<string>> {
+    const batch = new Map(rows.map((r) => [corridorPeriod(r), r]));
+    const asked = [...batch].filter(([id]) => !prior.has(id)).map(([, r]) => r);
+    if (asked.length > 0) {
+      const column = (pick: (r: PriceFields) => string) => asked.map(pick);
+      const answer = sql<{ sending: string; receiving: string; period: string }>`
+        select c.sending, c.receiving, c.period
+        from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
+        where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period)`
+        .execute(db)
+        .then(({ rows: found }) => new Set(found.map((row) => corridorPeriod({ sendingCountry: row.sending, receivingCountry: row.receiving, period: row.period }))));
+      for (const r of asked) prior.set(corridorPeriod(r), answer.then((found) => found.has(corridorPeriod(r))));
+    }
+    const held = new Set<string>();
+    for (const id of batch.keys()) if (await prior.get(id)) held.add(id);
+    return held;
   },
 
   async upsertReferenceRate(row: { baseCurrency: string; quoteCurrency: string; rateDate: string; rate: string; source: string }) {

@@ -41,15 +41,20 @@ export function readCsvHeader(text: string): string[] {
   }
 }
 
-/** Where the slice starting at `start` ends: after the first line end past `start + size` outside quotes. */
-function recordEnd(text: string, start: number, size: number): number {
+/**
+ * Where each slice ends: after the first line end past `start + size` that lies outside quotes.
+ * Quotes are counted once, from `from` on (a text without any is never searched again).
+ */
+function recordEnds(text: string, from: number) {
   let quotes = 0;
-  let quote = text.indexOf('"', start);
-  for (let newline = text.indexOf('\n', start + size); newline !== -1; newline = text.indexOf('\n', newline + 1)) {
-    for (; quote !== -1 && quote < newline; quote = text.indexOf('"', quote + 1)) quotes++;
-    if (quotes % 2 === 0) return newline + 1;
-  }
-  return text.length;
+  let quote = text.indexOf('"', from);
+  return (start: number, size: number): number => {
+    for (let newline = text.indexOf('\n', start + size); newline !== -1; newline = text.indexOf('\n', newline + 1)) {
+      for (; quote !== -1 && quote < newline; quote = text.indexOf('"', quote + 1)) quotes++;
+      if (quotes % 2 === 0) return newline + 1;
+    }
+    return text.length;
+  };
 }
 
 /**
@@ -59,9 +64,11 @@ function recordEnd(text: string, start: number, size: number): number {
 export function* csvSlices(text: string, size: number): Generator<{ records: string[][]; firstRecord: number }> {
   const body = withoutBom(text);
   const newline = lineEndOf(body);
+  const first = body.indexOf('\n') + 1 || body.length;
+  const recordEnd = recordEnds(body, first);
   let firstRecord = 2;
-  for (let start = body.indexOf('\n') + 1 || body.length; start < body.length; ) {
-    const end = recordEnd(body, start, size);
+  for (let start = first; start < body.length; ) {
+    const end = recordEnd(start, size);
     const records = parseRecords(body.slice(start, end), firstRecord, newline);
     yield { records, firstRecord };
     firstRecord += records.length;
