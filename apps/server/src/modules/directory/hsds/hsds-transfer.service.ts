@@ -19,25 +19,32 @@ export type HsdsTransferService = ReturnType<typeof createHsdsTransferService>;
 const BATCH = 5_000;
 const MAX_PROBLEMS_SENT = 500;
 
+/** Columns written for new rows only, with the values of each (a service's profile, when it is new). */
+type FreshColumns = { columns: string[]; values: (row: Record<string, unknown>) => CopyValue[] };
+
 /**
  * Upserts rows by key (its first column a uuid); a row equal to the stored one is left untouched, so
  * re-importing changes nothing. Rows whose key is new, all of them in an empty directory, are
- * written with COPY, several times cheaper for the database than the same rows as JSON.
+ * written with COPY, several times cheaper for the database than the same rows as JSON, with
+ * `fresh`'s columns besides. Answers the keys that were stored before.
  */
-async function upsert(db: Executor, table: string, key: string[], columns: string[], rows: Record<string, unknown>[]) {
+async function upsert(db: Executor, table: string, key: string[], columns: string[], rows: Record<string, unknown>[], fresh?: FreshColumns) {
   const update = columns.filter((column) => !key.includes(column));
   const target = sql.table(table);
   const list = sql.join(columns.map((column) => sql.id(column)));
   const keyOf = (row: Record<string, unknown>) => key.map((column) => row[column]).join(' ');
+  const stored = new Set<string>();
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
-    const { rows: stored } = await sql<{ key: string }>`
+    const { rows: found } = await sql<{ key: string }>`
       select concat_ws(' ', ${sql.join(key.map((column) => sql`${sql.ref(column)}::text`))}) as key from ${target}
       where ${sql.ref(key[0]!)} = any(${[...new Set(batch.map((row) => row[key[0]!] as string))]}::uuid[])`.execute(db);
-    const existing = new Set(stored.map((row) => row.key));
-    const fresh = existing.size === 0 ? batch : batch.filter((row) => !existing.has(keyOf(row)));
-    await copyRows(db, table, columns, fresh.map((row) => columns.map((column) => row[column] as CopyValue)));
-    if (fresh.length === batch.length) continue;
+    const existing = new Set(found.map((row) => row.key));
+    for (const known of existing) stored.add(known);
+    const added = existing.size === 0 ? batch : batch.filter((row) => !existing.has(keyOf(row)));
+    const values = (row: Record<string, unknown>) => [...columns.map((column) => row[column] as CopyValue), ...(fresh?.values(row) ?? [])];
+    await copyRows(db, table, [...columns, ...(fresh?.columns ?? [])], added.map(values));
+    if (added.length === batch.length) continue;
     await sql`
       insert into ${target} (${list})
       select ${list} from json_populate_recordset(null::${target}, ${JSON.stringify(batch.filter((row) => existing.has(keyOf(row))))}::json)
@@ -48,7 +55,21 @@ async function upsert(db: Executor, table: string, key: string[], columns: strin
               where (${sql.join(update.map((column) => sql`${target}.${sql.id(column)}`))}) is distinct from (${sql.join(update.map((column) => sql`excluded.${sql.id(column)}`))})`
       }`.execute(db);
   }
+  return stored;
 }
+
+type ServiceProfile = {
+  territory_id: string | null; source_locale: string; last_verified: string | null; diaspora_eligible: string | null; returnee_eligible: string | null;
+  loan_min: string | null; loan_max: string | null; loan_currency: string | null; collateral_required: string | null;
+  interest_min: string | null; interest_max: string | null; target_groups: string[]; staff_languages: string[];
+};
+/** A service without a profile row: the columns' defaults. */
+const DEFAULT_PROFILE: ServiceProfile = {
+  territory_id: null, source_locale: 'en', last_verified: null, diaspora_eligible: null, returnee_eligible: null, loan_min: null, loan_max: null,
+  loan_currency: null, collateral_required: null, interest_min: null, interest_max: null, target_groups: [], staff_languages: [],
+};
+
+const PROFILE_COLUMNS = Object.keys(DEFAULT_PROFILE) as (keyof ServiceProfile)[];
 
 const dbRow = (row: Record<string, string>) => Object.fromEntries(Object.entries(row).map(([field, value]) => [dbColumn(field), value]));
 const words = (value: string | undefined) => (value ? value.split(' ').filter(Boolean) : []);
@@ -104,11 +125,46 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
 
   async function write(trx: Executor, tables: Tables, territories: Map<string, string>, territoryId: string | undefined) {
     const imported: Record<string, number> = {};
+    // Each profiled service's Glocal columns, as the profile sets them (blank fields as their defaults).
+    const profiles = new Map<string, ServiceProfile>(
+      (tables.get('service_profile')?.rows ?? []).map((row) => [
+        row.service_id!,
+        {
+          territory_id: row.territory_code ? territories.get(row.territory_code)! : null,
+          source_locale: row.source_locale ?? 'en',
+          last_verified: row.last_verified ?? null,
+          diaspora_eligible: row.diaspora_eligible ?? null,
+          returnee_eligible: row.returnee_eligible ?? null,
+          loan_min: row.loan_min ?? null,
+          loan_max: row.loan_max ?? null,
+          loan_currency: row.loan_currency ?? null,
+          collateral_required: row.collateral_required ?? null,
+          interest_min: row.interest_min ?? null,
+          interest_max: row.interest_max ?? null,
+          target_groups: words(row.target_groups),
+          staff_languages: words(row.staff_languages),
+        },
+      ]),
+    );
+    // New services are written with their profile and the import's territory at once (updating them after costs more than the COPY).
+    const newService: FreshColumns = {
+      columns: PROFILE_COLUMNS,
+      values: (row) => {
+        const profile = profiles.get(row.id as string) ?? DEFAULT_PROFILE;
+        return PROFILE_COLUMNS.map((column) => {
+          const value = profile[column];
+          if (Array.isArray(value)) return `{${value.join(',')}}`;
+          return column === 'territory_id' ? (value ?? territoryId ?? null) : value;
+        });
+      },
+    };
+    let storedServices = new Set<string>();
     for (const name of CORE_ORDER) {
       const rows = tables.get(name)?.rows ?? [];
       if (rows.length === 0) continue;
       const fields = resource(name).schema.fields.map((field) => dbColumn(field.name));
-      await upsert(trx, coreTable(name), ['id'], fields, rows.map(dbRow));
+      const stored = await upsert(trx, coreTable(name), ['id'], fields, rows.map(dbRow), name === 'service' ? newService : undefined);
+      if (name === 'service') storedServices = stored;
       imported[name] = rows.length;
     }
     for (const [name, columns] of Object.entries(TRANSLATABLE)) {
@@ -117,38 +173,22 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
       await upsert(trx, `${coreTable(name)}_translation`, [`${name}_id`, 'locale'], [`${name}_id`, 'locale', ...columns!], rows);
       imported[`${name}_translation`] = rows.length;
     }
-    const services = tables.get('service_profile')?.rows ?? [];
-    if (services.length > 0) {
-      const profile = services.map((row) => ({
-        service_id: row.service_id,
-        territory_id: row.territory_code ? territories.get(row.territory_code) : null,
-        source_locale: row.source_locale ?? 'en',
-        last_verified: row.last_verified ?? null,
-        diaspora_eligible: row.diaspora_eligible ?? null,
-        returnee_eligible: row.returnee_eligible ?? null,
-        loan_min: row.loan_min ?? null,
-        loan_max: row.loan_max ?? null,
-        loan_currency: row.loan_currency ?? null,
-        collateral_required: row.collateral_required ?? null,
-        interest_min: row.interest_min ?? null,
-        interest_max: row.interest_max ?? null,
-        target_groups: words(row.target_groups),
-        staff_languages: words(row.staff_languages),
-      }));
-      for (let start = 0; start < profile.length; start += BATCH) {
-        await sql`
-          update hsds_service s set territory_id = p.territory_id, source_locale = p.source_locale, last_verified = p.last_verified,
-            diaspora_eligible = p.diaspora_eligible, returnee_eligible = p.returnee_eligible, loan_min = p.loan_min, loan_max = p.loan_max,
-            loan_currency = p.loan_currency, collateral_required = p.collateral_required, interest_min = p.interest_min,
-            interest_max = p.interest_max, target_groups = p.target_groups, staff_languages = p.staff_languages
-          from json_populate_recordset(null::hsds_service, ${JSON.stringify(profile.slice(start, start + BATCH).map(({ service_id, ...rest }) => ({ id: service_id, ...rest })))}::json) p
-          where s.id = p.id and (s.territory_id, s.source_locale, s.last_verified, s.diaspora_eligible, s.returnee_eligible, s.loan_min, s.loan_max,
-            s.loan_currency, s.collateral_required, s.interest_min, s.interest_max, s.target_groups, s.staff_languages)
-            is distinct from (p.territory_id, p.source_locale, p.last_verified, p.diaspora_eligible, p.returnee_eligible, p.loan_min, p.loan_max,
-            p.loan_currency, p.collateral_required, p.interest_min, p.interest_max, p.target_groups, p.staff_languages)`.execute(trx);
-      }
-      imported.service_profile = services.length;
+    // Profiles of services that were stored before, or that the file does not list, are updated where they differ.
+    const newServices = new Set((tables.get('service')?.rows ?? []).map((row) => row.id!).filter((id) => !storedServices.has(id)));
+    const profile = [...profiles].filter(([id]) => !newServices.has(id)).map(([id, columns]) => ({ id, ...columns }));
+    for (let start = 0; start < profile.length; start += BATCH) {
+      await sql`
+        update hsds_service s set territory_id = p.territory_id, source_locale = p.source_locale, last_verified = p.last_verified,
+          diaspora_eligible = p.diaspora_eligible, returnee_eligible = p.returnee_eligible, loan_min = p.loan_min, loan_max = p.loan_max,
+          loan_currency = p.loan_currency, collateral_required = p.collateral_required, interest_min = p.interest_min,
+          interest_max = p.interest_max, target_groups = p.target_groups, staff_languages = p.staff_languages
+        from json_populate_recordset(null::hsds_service, ${JSON.stringify(profile.slice(start, start + BATCH))}::json) p
+        where s.id = p.id and (s.territory_id, s.source_locale, s.last_verified, s.diaspora_eligible, s.returnee_eligible, s.loan_min, s.loan_max,
+          s.loan_currency, s.collateral_required, s.interest_min, s.interest_max, s.target_groups, s.staff_languages)
+          is distinct from (p.territory_id, p.source_locale, p.last_verified, p.diaspora_eligible, p.returnee_eligible, p.loan_min, p.loan_max,
+          p.loan_currency, p.collateral_required, p.interest_min, p.interest_max, p.target_groups, p.staff_languages)`.execute(trx);
     }
+    if (profiles.size > 0) imported.service_profile = profiles.size;
     const organizations = tables.get('organization_profile')?.rows ?? [];
     if (organizations.length > 0) {
       const profile = organizations.map((row) => ({ id: row.organization_id, territory_id: row.territory_code ? territories.get(row.territory_code) : null, source_locale: row.source_locale ?? 'en' }));
@@ -160,7 +200,8 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
     }
     const serviceIds = (tables.get('service')?.rows ?? []).map((row) => row.id!);
     if (territoryId) {
-      await sql`update hsds_service set territory_id = ${territoryId} where id = any(${serviceIds}::uuid[]) and territory_id is null`.execute(trx);
+      const storedIds = serviceIds.filter((id) => !newServices.has(id));
+      await sql`update hsds_service set territory_id = ${territoryId} where id = any(${storedIds}::uuid[]) and territory_id is null`.execute(trx);
       const organizationIds = (tables.get('organization')?.rows ?? []).map((row) => row.id!);
       await sql`update hsds_organization set territory_id = ${territoryId} where id = any(${organizationIds}::uuid[]) and territory_id is null`.execute(trx);
     }

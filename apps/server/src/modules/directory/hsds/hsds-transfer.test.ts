@@ -88,6 +88,19 @@ describe('HSDS import and export', () => {
     expect(found.items.length).toBeGreaterThan(0);
   });
 
+  it('a profile file alone updates the stored services it names', async () => {
+    const admin = await signIn(target, 'admin@glocal.test');
+    const profiles =
+      'service_id,territory_code,source_locale,last_verified,diaspora_eligible,returnee_eligible,loan_min,loan_max,loan_currency,collateral_required,interest_min,interest_max,target_groups,staff_languages\n' +
+      `${DEMO_SERVICE_IDS.bccMicrocredit},SN-DB,fr,2026-11-30,true,,100000,500000,XOF,false,,,women youth,fr wo\n`;
+    const response = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: admin.headers, payload: { files: { 'glocal_service_profiles.csv': profiles } } });
+    expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
+    const { rows } = await sql`
+      select t.code, s.last_verified::text as last_verified, s.diaspora_eligible, s.loan_max::text as loan_max, s.target_groups, s.staff_languages
+      from hsds_service s join territory t on t.id = s.territory_id where s.id = ${DEMO_SERVICE_IDS.bccMicrocredit}`.execute(target.db);
+    expect(rows).toEqual([{ code: 'SN-DB', lastVerified: '2026-11-30', diasporaEligible: true, loanMax: '500000', targetGroups: ['women', 'youth'], staffLanguages: ['fr', 'wo'] }]);
+  });
+
   it('reports wrong and missing columns, bad encodings and broken quotes, and imports nothing', async () => {
     const before = await count(target, 'hsds_organization');
     const cases: [Record<string, string>, Partial<{ code: string; pointer: string }>][] = [
