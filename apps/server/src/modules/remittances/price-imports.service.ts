@@ -16,7 +16,7 @@ import {
   SURVEY_REQUIRED,
   type ParsedObservation,
 } from './price-import.js';
-import { remittancesRepository, type PriceFields } from './remittances.repository.js';
+import { remittancesRepository, type PriceFields, type PriorPeriods } from './remittances.repository.js';
 
 export type ImportOptions = { format: 'rpw' | 'survey'; validOnly: boolean; fileName?: string };
 type Request = { ip?: string; id?: string };
@@ -113,7 +113,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
       /** Natural keys met so far in the file: the batches in flight never share one, and a repeated row is stored once. */
       const seen = new Set<string>();
       /** Whether each corridor-period met held prices before this import (only those keys are looked up). */
-      const priorPeriods = new Map<string, Promise<boolean>>();
+      const priorPeriods: PriorPeriods = new Map();
       const writes: Promise<number>[] = [];
       let stored = 0;
       let observed = 0;

@@ -80,8 +80,11 @@ export function naturalKeyOf(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-type InsertOptions = { seen?: Set<string>; priorPeriods?: Map<string, Promise<boolean>> };
-const corridorPeriod = (r: Pick<PriceFields, 'sendingCountry' | 'receivingCountry' | 'period'>) => `${r.sendingCountry} ${r.receivingCountry} ${r.period}`;
+/** For each corridor-period an import met, the corridor-periods held before it, as answered when it was first met. */
+export type PriorPeriods = Map<string, Promise<ReadonlySet<string>>>;
+type InsertOptions = { seen?: Set<string>; priorPeriods?: PriorPeriods };
+/** As `concat_ws(' ', sending, receiving, period)` spells it in SQL. */
+const corridorPeriod = (r: PriceFields) => `${r.sendingCountry} ${r.receivingCountry} ${r.period}`;
 
 export const remittancesRepository = (db: Executor) => ({
   /** Finds a provider by name (any case) or creates it; an existing provider keeps its fields. */
@@ -153,24 +156,24 @@ export const remittancesRepository = (db: Executor) => ({
 
   /**
    * Which of the rows' corridor-periods held prices before the import that owns `prior`. Those
-   * met for the first time are asked about at once, before this batch is written, and remembered
-   * as promises, so a later batch, even one overlapping this call, waits for the same answer.
+   * met for the first time are asked about at once, before this batch is written; the answer is
+   * remembered for each of them, so a later batch, even one overlapping this call, waits for it.
    */
-  async periodsHeldBefore(rows: PriceFields[], prior: Map<string, Promise<boolean>>): Promise<Set<string>> {
+  async periodsHeldBefore(rows: PriceFields[], prior: PriorPeriods): Promise<Set<string>> {
     const batch = new Map(rows.map((r) => [corridorPeriod(r), r]));
     const asked = [...batch].filter(([id]) => !prior.has(id)).map(([, r]) => r);
     if (asked.length > 0) {
       const column = (pick: (r: PriceFields) => string) => asked.map(pick);
-      const answer = sql<{ sending: string; receiving: string; period: string }>`
-        select c.sending, c.receiving, c.period
+      const answer = sql<{ id: string }>`
+        select concat_ws(' ', c.sending, c.receiving, c.period) as id
         from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
         where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period)`
         .execute(db)
-        .then(({ rows: found }) => new Set(found.map((row) => corridorPeriod({ sendingCountry: row.sending, receivingCountry: row.receiving, period: row.period }))));
-      for (const r of asked) prior.set(corridorPeriod(r), answer.then((found) => found.has(corridorPeriod(r))));
+        .then(({ rows: found }) => new Set(found.map((row) => row.id)));
+      for (const r of asked) prior.set(corridorPeriod(r), answer);
     }
     const held = new Set<string>();
-    for (const id of batch.keys()) if (await prior.get(id)) held.add(id);
+    for (const id of batch.keys()) if ((await prior.get(id)!).has(id)) held.add(id);
     return held;
   },
 
