@@ -19,6 +19,10 @@ function validDate(value: string) {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+const patterns = new Map<string, RegExp>();
+/** A field's pattern, compiled once (imports test it on every row). */
+const patternOf = (pattern: string) => patterns.get(pattern) ?? patterns.set(pattern, new RegExp(pattern)).get(pattern)!;
+
 /** Why a value does not fit its field, or null when it does. */
 export function fieldProblem(field: FieldDef, value: string | undefined): string | null {
   const constraints = field.constraints ?? {};
@@ -54,7 +58,7 @@ export function fieldProblem(field: FieldDef, value: string | undefined): string
       break;
   }
   if (constraints.enum && !constraints.enum.includes(value)) return 'not_in_enum';
-  if (constraints.pattern && !new RegExp(constraints.pattern).test(value)) return 'pattern_mismatch';
+  if (constraints.pattern && !patternOf(constraints.pattern).test(value)) return 'pattern_mismatch';
   if (field.name === 'currency' && !/^[A-Z]{3}$/.test(value)) return 'invalid_currency';
   return null;
 }
@@ -234,10 +238,19 @@ export async function validateTables(tables: Tables, knownIds: KnownIds, problem
       (fk) => ({ table: resource.name, field: fk.fields, target: fk.reference.resource }),
     ),
   );
+  // Ids of each table's rows, and of its rows not rejected, built once per table rather than once
+  // per key (a hundred thousand services are the target of a dozen keys).
+  const allIds = new Map<string, Set<string>>();
+  const goodIds = new Map<string, Set<string>>();
+  const idsOf = (target: string, cache: Map<string, Set<string>>, keep: (index: number) => boolean) => {
+    let ids = cache.get(target);
+    if (!ids) cache.set(target, (ids = new Set((tables.get(target)?.rows ?? []).filter((_, index) => keep(index)).map((row) => row.id!))));
+    return ids;
+  };
   const inDatabase = new Map<string, Set<string>>();
   for (const { table, field, target } of references) {
     const wanted = [...new Set(tables.get(table)!.rows.map((row) => row[field]).filter((value): value is string => Boolean(value) && UUID.test(value!)))];
-    const local = new Set((tables.get(target)?.rows ?? []).map((row) => row.id));
+    const local = idsOf(target, allIds, () => true);
     const missing = wanted.filter((id) => !local.has(id));
     const found = missing.length ? await knownIds(target, missing) : new Set<string>();
     inDatabase.set(`${table}.${field}`, found);
@@ -246,9 +259,10 @@ export async function validateTables(tables: Tables, knownIds: KnownIds, problem
   const reported = new Set<string>();
   while (changed) {
     changed = false;
+    goodIds.clear(); // rows may have been rejected since
     for (const { table, field, target } of references) {
       const targetTable = tables.get(target);
-      const goodTarget = new Set((targetTable?.rows ?? []).filter((_, index) => !bad.get(target)?.has(index)).map((row) => row.id));
+      const goodTarget = idsOf(target, goodIds, (index) => !bad.get(target)?.has(index));
       const known = inDatabase.get(`${table}.${field}`)!;
       tables.get(table)!.rows.forEach((row, index) => {
         const value = row[field];
