@@ -45,12 +45,11 @@ const IN_FLIGHT = 2;
 const SLICE = 1 << 17;
 
 /**
- * The file's data records, keyed by normalised header, a slice at a time (the caller writes one
- * slice's rows while the next is parsed), with the file row of each slice's first record. Short
- * rows read their missing cells as blank; a syntax error is a 400 naming its row.
+ * The file's data records, keyed by its normalised `headers`, a slice at a time (the caller
+ * writes one slice's rows while the next is parsed), with the file row of each slice's first
+ * record. Short rows read their missing cells as blank; a syntax error is a 400 naming its row.
  */
-function* recordSlices(csv: string): Generator<{ records: Record<string, string>[]; firstRow: number }> {
-  const headers = readCsvHeader(csv).map(normaliseHeader);
+function* recordSlices(csv: string, headers: string[]): Generator<{ records: Record<string, string>[]; firstRow: number }> {
   try {
     for (const { records, firstRecord } of csvSlices(csv, SLICE)) {
       yield {
@@ -150,7 +149,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
 
       if (options.format === 'rpw') {
         let batch: ParsedObservation[] = [];
-        for (const { records, firstRow } of recordSlices(csv)) {
+        for (const { records, firstRow } of recordSlices(csv, headers)) {
           records.forEach((record, index) => parseRpwRow(record, firstRow + index, batch, errors));
           rowsTotal += records.length;
           if (batch.length >= BATCH) {
@@ -162,7 +161,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
         }
         await flush(batch);
       } else {
-        const parsed = parseSurvey([...recordSlices(csv)].flatMap((slice) => slice.records));
+        const parsed = parseSurvey([...recordSlices(csv, headers)].flatMap((slice) => slice.records));
         rowsTotal = parsed.rows;
         errors.push(...parsed.errors);
         await flush(parsed.observations);

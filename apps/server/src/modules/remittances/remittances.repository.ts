@@ -86,6 +86,29 @@ type InsertOptions = { seen?: Set<string>; priorPeriods?: PriorPeriods };
 /** As `concat_ws(' ', sending, receiving, period)` spells it in SQL. */
 const corridorPeriod = (r: PriceFields) => `${r.sendingCountry} ${r.receivingCountry} ${r.period}`;
 
+/**
+ * Which of the rows' corridor-periods held prices before the import that owns `prior`. Those
+ * met for the first time are asked about at once, before this batch is written; the answer is
+ * remembered for each of them, so a later batch, even one overlapping this call, waits for it.
+ */
+async function periodsHeldBefore(db: Executor, rows: PriceFields[], prior: PriorPeriods): Promise<Set<string>> {
+  const batch = new Map(rows.map((r) => [corridorPeriod(r), r]));
+  const asked = [...batch].filter(([id]) => !prior.has(id)).map(([, r]) => r);
+  if (asked.length > 0) {
+    const column = (pick: (r: PriceFields) => string) => asked.map(pick);
+    const answer = sql<{ id: string }>`
+      select concat_ws(' ', c.sending, c.receiving, c.period) as id
+      from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
+      where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period)`
+      .execute(db)
+      .then(({ rows: found }) => new Set(found.map((row) => row.id)));
+    for (const r of asked) prior.set(corridorPeriod(r), answer);
+  }
+  const held = new Set<string>();
+  for (const id of batch.keys()) if ((await prior.get(id)!).has(id)) held.add(id);
+  return held;
+}
+
 export const remittancesRepository = (db: Executor) => ({
   /** Finds a provider by name (any case) or creates it; an existing provider keeps its fields. */
   async ensureProvider(fields: ProviderFields): Promise<string> {
@@ -116,15 +139,14 @@ export const remittancesRepository = (db: Executor) => ({
   },
 
   /**
-   * Stores many observations, those whose natural key exists left out (a file imported twice
-   * stores nothing new): one lookup of the batch's keys, then one COPY of the new rows. Answers
-   * how many were stored. `seen`, the keys of earlier batches of the same import, is checked and
-   * added to, so calls may overlap without storing a row twice. `priorPeriods`, for keys whose
-   * text names their corridor and period (RPW and survey rows do): whether each corridor-period
-   * held prices before the import, remembered across its batches; keys of the others can only
-   * repeat the import's own, which `seen` holds, so only the former are looked up (a first import
-   * of a quarter makes no lookups). (A concurrent transaction storing the same key between lookup
-   * and COPY makes the COPY fail on the unique index.)
+   * Stores many observations, leaving out those whose natural key is stored (a file imported twice
+   * stores nothing new): the batch's keys are looked up at once, then its new rows go in one COPY.
+   * Answers how many were stored. `seen`, the keys of the same import's earlier batches, is checked
+   * and added to, so calls may overlap without storing a row twice. With `priorPeriods` (keys whose
+   * text names their corridor and period, as RPW and survey keys do), only keys of corridor-periods
+   * that held prices before the import are looked up: the others can only repeat the import's own
+   * rows, which `seen` holds. (A concurrent transaction storing the same key between lookup and
+   * COPY makes the COPY fail on the unique index.)
    */
   async insertPrices(rows: PriceFields[], { seen = new Set<string>(), priorPeriods }: InsertOptions = {}): Promise<number> {
     const keys: string[] = [];
@@ -137,7 +159,7 @@ export const remittancesRepository = (db: Executor) => ({
       fresh.push(r);
     }
     if (keys.length === 0) return 0;
-    const held = priorPeriods ? await remittancesRepository(db).periodsHeldBefore(fresh, priorPeriods) : null;
+    const held = priorPeriods ? await periodsHeldBefore(db, fresh, priorPeriods) : null;
     const lookedUp = held ? keys.filter((_, index) => held.has(corridorPeriod(fresh[index]!))) : keys;
     const { rows: known } = lookedUp.length === 0 ? { rows: [] } : await sql<{ naturalKey: string }>`
       select natural_key from remittance_price where natural_key = any(${`{${lookedUp.join(',')}}`}::uuid[])`.execute(db);
@@ -152,29 +174,6 @@ export const remittancesRepository = (db: Executor) => ({
       ]);
     }
     return copyRows(db, 'remittance_price', PRICE_COPY_COLUMNS, values);
-  },
-
-  /**
-   * Which of the rows' corridor-periods held prices before the import that owns `prior`. Those
-   * met for the first time are asked about at once, before this batch is written; the answer is
-   * remembered for each of them, so a later batch, even one overlapping this call, waits for it.
-   */
-  async periodsHeldBefore(rows: PriceFields[], prior: PriorPeriods): Promise<Set<string>> {
-    const batch = new Map(rows.map((r) => [corridorPeriod(r), r]));
-    const asked = [...batch].filter(([id]) => !prior.has(id)).map(([, r]) => r);
-    if (asked.length > 0) {
-      const column = (pick: (r: PriceFields) => string) => asked.map(pick);
-      const answer = sql<{ id: string }>`
-        select concat_ws(' ', c.sending, c.receiving, c.period) as id
-        from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
-        where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period)`
-        .execute(db)
-        .then(({ rows: found }) => new Set(found.map((row) => row.id)));
-      for (const r of asked) prior.set(corridorPeriod(r), answer);
-    }
-    const held = new Set<string>();
-    for (const id of batch.keys()) if ((await prior.get(id)!).has(id)) held.add(id);
-    return held;
   },
 
   async upsertReferenceRate(row: { baseCurrency: string; quoteCurrency: string; rateDate: string; rate: string; source: string }) {

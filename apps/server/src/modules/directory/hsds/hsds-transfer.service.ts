@@ -26,24 +26,24 @@ type FreshColumns = { columns: string[]; values: (row: Record<string, unknown>) 
  * Upserts rows by key (its first column a uuid); a row equal to the stored one is left untouched, so
  * re-importing changes nothing. Rows whose key is new, all of them in an empty directory, are
  * written with COPY, several times cheaper for the database than the same rows as JSON, with
- * `fresh`'s columns besides. Answers the keys that were stored before.
+ * `fresh`'s columns besides. Answers the keys of the rows it copied (the new ones).
  */
 async function upsert(db: Executor, table: string, key: string[], columns: string[], rows: Record<string, unknown>[], fresh?: FreshColumns) {
   const update = columns.filter((column) => !key.includes(column));
   const target = sql.table(table);
   const list = sql.join(columns.map((column) => sql.id(column)));
   const keyOf = (row: Record<string, unknown>) => key.map((column) => row[column]).join(' ');
-  const stored = new Set<string>();
+  const copied = new Set<string>();
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
     const { rows: found } = await sql<{ key: string }>`
       select concat_ws(' ', ${sql.join(key.map((column) => sql`${sql.ref(column)}::text`))}) as key from ${target}
       where ${sql.ref(key[0]!)} = any(${[...new Set(batch.map((row) => row[key[0]!] as string))]}::uuid[])`.execute(db);
     const existing = new Set(found.map((row) => row.key));
-    for (const known of existing) stored.add(known);
     const added = existing.size === 0 ? batch : batch.filter((row) => !existing.has(keyOf(row)));
     const values = (row: Record<string, unknown>) => [...columns.map((column) => row[column] as CopyValue), ...(fresh?.values(row) ?? [])];
     await copyRows(db, table, [...columns, ...(fresh?.columns ?? [])], added.map(values));
+    for (const row of added) copied.add(keyOf(row));
     if (added.length === batch.length) continue;
     await sql`
       insert into ${target} (${list})
@@ -55,7 +55,7 @@ async function upsert(db: Executor, table: string, key: string[], columns: strin
               where (${sql.join(update.map((column) => sql`${target}.${sql.id(column)}`))}) is distinct from (${sql.join(update.map((column) => sql`excluded.${sql.id(column)}`))})`
       }`.execute(db);
   }
-  return stored;
+  return copied;
 }
 
 type ServiceProfile = {
@@ -158,13 +158,13 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
         });
       },
     };
-    let storedServices = new Set<string>();
+    const newServices = new Set<string>();
     for (const name of CORE_ORDER) {
       const rows = tables.get(name)?.rows ?? [];
       if (rows.length === 0) continue;
       const fields = resource(name).schema.fields.map((field) => dbColumn(field.name));
-      const stored = await upsert(trx, coreTable(name), ['id'], fields, rows.map(dbRow), name === 'service' ? newService : undefined);
-      if (name === 'service') storedServices = stored;
+      const copied = await upsert(trx, coreTable(name), ['id'], fields, rows.map(dbRow), name === 'service' ? newService : undefined);
+      if (name === 'service') for (const id of copied) newServices.add(id);
       imported[name] = rows.length;
     }
     for (const [name, columns] of Object.entries(TRANSLATABLE)) {
@@ -174,19 +174,15 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
       imported[`${name}_translation`] = rows.length;
     }
     // Profiles of services that were stored before, or that the file does not list, are updated where they differ.
-    const newServices = new Set((tables.get('service')?.rows ?? []).map((row) => row.id!).filter((id) => !storedServices.has(id)));
     const profile = [...profiles].filter(([id]) => !newServices.has(id)).map(([id, columns]) => ({ id, ...columns }));
+    const set = sql.join(PROFILE_COLUMNS.map((column) => sql`${sql.id(column)} = p.${sql.id(column)}`));
+    const stored = sql.join(PROFILE_COLUMNS.map((column) => sql`s.${sql.id(column)}`));
+    const given = sql.join(PROFILE_COLUMNS.map((column) => sql`p.${sql.id(column)}`));
     for (let start = 0; start < profile.length; start += BATCH) {
       await sql`
-        update hsds_service s set territory_id = p.territory_id, source_locale = p.source_locale, last_verified = p.last_verified,
-          diaspora_eligible = p.diaspora_eligible, returnee_eligible = p.returnee_eligible, loan_min = p.loan_min, loan_max = p.loan_max,
-          loan_currency = p.loan_currency, collateral_required = p.collateral_required, interest_min = p.interest_min,
-          interest_max = p.interest_max, target_groups = p.target_groups, staff_languages = p.staff_languages
+        update hsds_service s set ${set}
         from json_populate_recordset(null::hsds_service, ${JSON.stringify(profile.slice(start, start + BATCH))}::json) p
-        where s.id = p.id and (s.territory_id, s.source_locale, s.last_verified, s.diaspora_eligible, s.returnee_eligible, s.loan_min, s.loan_max,
-          s.loan_currency, s.collateral_required, s.interest_min, s.interest_max, s.target_groups, s.staff_languages)
-          is distinct from (p.territory_id, p.source_locale, p.last_verified, p.diaspora_eligible, p.returnee_eligible, p.loan_min, p.loan_max,
-          p.loan_currency, p.collateral_required, p.interest_min, p.interest_max, p.target_groups, p.staff_languages)`.execute(trx);
+        where s.id = p.id and (${stored}) is distinct from (${given})`.execute(trx);
     }
     if (profiles.size > 0) imported.service_profile = profiles.size;
     const organizations = tables.get('organization_profile')?.rows ?? [];
@@ -207,7 +203,8 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
     }
     // The services whose search documents may have changed: their text, terms or organization (refreshed once committed).
     const touched = new Set(serviceIds);
-    for (const row of [...(tables.get('service_translation')?.rows ?? []), ...(tables.get('service_profile')?.rows ?? [])]) touched.add(row.service_id!);
+    for (const row of tables.get('service_translation')?.rows ?? []) touched.add(row.service_id!);
+    for (const id of profiles.keys()) touched.add(id);
     for (const row of tables.get('attribute')?.rows ?? []) if (row.link_entity === 'service') touched.add(row.link_id!);
     // Costs and languages are copied into the search rows (the cost and language filters).
     for (const name of ['cost_option', 'language']) for (const row of tables.get(name)?.rows ?? []) if (row.service_id) touched.add(row.service_id);
