@@ -55,6 +55,16 @@ const nearestKm = (lat: number, lon: number) => sql<number | null>`(case cardina
 /** Where the last page ended, and whether its search needed spelling correction. */
 export type SearchAfter = { key: [string, string]; spelling: boolean };
 
+/**
+ * A value the planner must see to estimate what a filter keeps (the text's lexemes, a term, the
+ * territories, the grid cells), written into the statement instead of bound. A repeated search
+ * text is a prepared statement (platform/db/prepared-statements.ts), and its generic plan would
+ * assume every bound filter keeps 0.5 % of the rows, so it skips the indexes that narrow most.
+ * Only values checked at the edge or produced by the database come here; kysely doubles quotes.
+ */
+const planned = (value: string | number) => sql.lit(value);
+const plannedArray = (values: readonly (string | number)[], type: 'uuid' | 'integer') => sql`${planned(`{${values.join(',')}}`)}::${sql.raw(type)}[]`;
+
 /** `column` is one of these services' ids (any, for 'all'). */
 const servicesIn = (column: string, serviceIds: string[] | 'all') => (serviceIds === 'all' ? sql`true` : sql`${sql.ref(column)} = any(${serviceIds}::uuid[])`);
 
@@ -83,8 +93,8 @@ export const directoryRepository = (db: Executor) => ({
   /**
    * Full text first; only when a first page finds nothing do typos get their chance (trigram word
    * similarity), which costs far more on common words. The cursor carries which of the two a
-   * search used, so every page agrees. The query travels as a tsquery constant: the planner then
-   * estimates what it matches and picks its indexes.
+   * search used, so every page agrees. The query travels as a tsquery constant (see `planned`): the
+   * planner then estimates what it matches and picks its indexes.
    */
   async spellingTolerant(query: DirectorySearchQuery & { locale: Locale }, after: SearchAfter | undefined, search: (searchText: string | null) => Promise<unknown[]>) {
     const text = query.q && query.q.length > 0 ? query.q : null;
@@ -119,27 +129,27 @@ export const directoryRepository = (db: Executor) => ({
     const sort = query.sort ?? (hasText ? 'relevance' : near ? 'distance' : 'name');
     const conditions: RawBuilder<unknown>[] = [sql`d.status <> 'defunct'`];
     const language = sql.lit(locale);
-    const searchQuery = sql`${searchText}::tsquery`;
+    const searchQuery = searchText === null ? sql`null` : sql`${planned(searchText)}::tsquery`;
     const textCondition = hasText ? sql`d.document @@ ${searchQuery}` : null;
     const textScore = hasText ? sql`ts_rank(d.document, ${searchQuery})` : sql`0`;
     if (textCondition) conditions.push(textCondition);
     // Every filter reads the search row itself (its copies of terms with their ancestors, languages,
     // cost, eligibility, groups), so one scan of the reader's documents answers the whole search.
-    if (query.taxonomyTermId) conditions.push(sql`d.term_ids @> array[${query.taxonomyTermId}]::uuid[]`);
+    if (query.taxonomyTermId) conditions.push(sql`d.term_ids @> ${plannedArray([query.taxonomyTermId], 'uuid')}`);
     if (query.territoryId) {
       const { rows } = await sql<{ id: string }>`
         with recursive tree as (
           select id from territory where id = ${query.territoryId}
           union all select t.id from territory t join tree on t.parent_id = tree.id)
         select id from tree`.execute(db);
-      conditions.push(sql`d.territory_id = any(${rows.map((row) => row.id)}::uuid[])`);
+      conditions.push(sql`d.territory_id = any(${plannedArray(rows.map((row) => row.id), 'uuid')})`);
     }
-    if (query.language) conditions.push(sql`d.languages @> array[${query.language}]::text[]`);
+    if (query.language) conditions.push(sql`d.languages @> array[${planned(query.language)}]::text[]`);
     if (query.cost === 'free') conditions.push(sql`not d.paid`);
     if (query.cost === 'paid') conditions.push(sql`d.paid`);
     if (query.eligibility === 'diaspora') conditions.push(sql`d.diaspora_eligible`);
     if (query.eligibility === 'returnee') conditions.push(sql`d.returnee_eligible`);
-    if (query.targetGroup) conditions.push(sql`d.target_groups @> array[${query.targetGroup}]::text[]`);
+    if (query.targetGroup) conditions.push(sql`d.target_groups @> array[${planned(query.targetGroup)}]::text[]`);
 
     // One pass over the reader's search rows, which carry every filter and the service's located
     // points (its bounding box prunes before any distance is computed); the page's keys first, and
@@ -153,9 +163,9 @@ export const directoryRepository = (db: Executor) => ({
       // (A GiST index on the box gets a fixed selectivity estimate, and made the planner skip the
       // text index; a GIN array of cells tests every key against every row it finds.)
       const cells = gridCells(near.lat - dLat, near.lat + dLat, near.lon - dLon, near.lon + dLon);
-      if (cells) conditions.push(sql`d.cell = any(${[...cells, -1]}::integer[])`);
-      conditions.push(sql`d.min_latitude <= ${near.lat + dLat} and d.max_latitude >= ${near.lat - dLat}
-        and d.min_longitude <= ${near.lon + dLon} and d.max_longitude >= ${near.lon - dLon}`);
+      if (cells) conditions.push(sql`d.cell = any(${plannedArray([...cells, -1], 'integer')})`);
+      conditions.push(sql`d.min_latitude <= ${planned(near.lat + dLat)} and d.max_latitude >= ${planned(near.lat - dLat)}
+        and d.min_longitude <= ${planned(near.lon + dLon)} and d.max_longitude >= ${planned(near.lon - dLon)}`);
       within = sql`keyed.km <= ${query.radiusKm}`;
     }
     const where = sql`d.locale = ${language} and ${sql.join(conditions, sql` and `)}`;
