@@ -39,9 +39,19 @@ export type ParsedObservation = {
   interbankRate: string;
   observedOn: string;
   period: string;
+  /** Provider and product names in lower case: the product's identity within a file. */
+  productKey: string;
   /** Unique per observation, independent of database ids: the same file imported twice stores nothing new. */
   naturalKey: string;
 };
+
+/** A file's row: its cells, and where each normalised column name sits among them (the header's order). */
+export type CsvRecord = { readonly cells: readonly string[]; readonly columns: ReadonlyMap<string, number> };
+/** The row's cell under `column`; blank when the file has no such column or the row stops short. */
+function cellOf(record: CsvRecord, column: string): string {
+  const index = record.columns.get(column);
+  return index === undefined ? '' : (record.cells[index] ?? '');
+}
 
 export type ParseResult = { observations: ParsedObservation[]; errors: ImportRowError[]; rows: number };
 
@@ -56,8 +66,8 @@ class RowError extends Error {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Exports write numbers as they please: thousands separators, a % sign, an exponent. */
-function decimal(record: Record<string, string>, column: string, { optional = false } = {}): string | null {
-  const cell = record[column] ?? '';
+function decimal(record: CsvRecord, column: string, { optional = false } = {}): string | null {
+  const cell = cellOf(record, column);
   // The common case first: a plain decimal without leading zeros (imports read a million of them).
   if (NUMBER.test(cell) && !/^-?0\d/.test(cell)) return cell;
   const raw = cell.trim().replace(/%$/, '').trim();
@@ -76,8 +86,8 @@ const positive = (value: string, column: string) => {
   if (!/[1-9]/.test(value) || value.startsWith('-')) throw new RowError(column, 'not_positive', { value });
   return value;
 };
-const text = (record: Record<string, string>, column: string, max = 200) => {
-  const value = (record[column] ?? '').trim();
+const text = (record: CsvRecord, column: string, max = 200) => {
+  const value = cellOf(record, column).trim();
   if (!value) throw new RowError(column, 'missing');
   if (value.length > max) throw new RowError(column, 'too_long', { maximum: max });
   return value;
@@ -97,13 +107,13 @@ const alpha2Of = memo((raw: string) => {
 });
 const digitsOf = memo((code: string) => currencyDigits(code) ?? null);
 
-function country(record: Record<string, string>, column: string): string {
+function country(record: CsvRecord, column: string): string {
   const raw = text(record, column).toUpperCase();
   const alpha2 = alpha2Of(raw);
   if (!alpha2) throw new RowError(column, 'unknown_country', { value: raw });
   return alpha2;
 }
-function currency(record: Record<string, string>, column: string): string {
+function currency(record: CsvRecord, column: string): string {
   const raw = text(record, column).toUpperCase();
   if (digitsOf(raw) === null) throw new RowError(column, 'unknown_currency', { value: raw });
   return raw;
@@ -132,14 +142,15 @@ export function parseDate(raw: string): string | null {
 }
 const periodStart = (period: string) => `${period.slice(0, 4)}-${String((Number(period.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`;
 
-/** First pattern that matches the lower-cased value wins. */
-const classified = new Map<string, string | null>();
-function classify<T extends string>(value: string, column: string, patterns: [RegExp, T][], code: string): T {
-  const key = `${column}\u0000${value}`;
-  let found = classified.get(key);
+/** First pattern that matches the lower-cased value wins; the answers are remembered per list of patterns. */
+const classified = new Map<readonly [RegExp, string][], Map<string, string | null>>();
+function classify<T extends string>(value: string, column: string, patterns: readonly [RegExp, T][], code: string): T {
+  let known = classified.get(patterns);
+  if (!known) classified.set(patterns, (known = new Map()));
+  let found = known.get(value);
   if (found === undefined) {
     const lower = value.toLowerCase();
-    classified.set(key, (found = patterns.find(([pattern]) => pattern.test(lower))?.[1] ?? null));
+    known.set(value, (found = patterns.find(([pattern]) => pattern.test(lower))?.[1] ?? null));
   }
   if (found === null) throw new RowError(column, code, { value });
   return found as T;
@@ -235,12 +246,21 @@ function capture(errors: ImportRowError[], row: number, work: () => void) {
 /** Rounds an amount half-even to the currency's minor units (RPW publishes some with more). */
 const toMinorUnits = (value: string, currencyCode: string) => {
   const places = digitsOf(currencyCode) ?? 2;
-  return (value.split('.')[1]?.length ?? 0) <= places ? value : new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN).toFixed(places);
+  const point = value.indexOf('.');
+  return point < 0 || value.length - point - 1 <= places ? value : new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN).toFixed(places);
 };
+
+/** RPW's two standard amounts, the USD 200 (cc1) and USD 500 (cc2) equivalents, and their columns. */
+const STANDARD_AMOUNT_COLUMNS = (['cc1', 'cc2'] as const).map((prefix) => ({
+  standardAmount: prefix === 'cc1' ? ('usd200' as const) : ('usd500' as const),
+  optional: prefix === 'cc2',
+  amount: `${prefix} lcu amount`, currency: `${prefix} lcu code`, fee: `${prefix} lcu fee`, rate: `${prefix} lcu fx rate`,
+  totalCost: `${prefix} total cost %`, margin: `${prefix} fx margin`,
+}));
 
 /** RPW's dataset: one row per service and quarter, priced at the USD 200 (cc1) and USD 500 (cc2) equivalents. */
 /** One RPW row (`row`: its line in the file), appending its two observations or its error. */
-export function parseRpwRow(record: Record<string, string>, row: number, observations: ParsedObservation[], errors: ImportRowError[]): void {
+export function parseRpwRow(record: CsvRecord, row: number, observations: ParsedObservation[], errors: ImportRowError[]): void {
   capture(errors, row, () => {
     const rawPeriod = text(record, 'period');
     const period = parsePeriod(rawPeriod);
@@ -249,9 +269,9 @@ export function parseRpwRow(record: Record<string, string>, row: number, observa
     const receivingCountry = country(record, 'destination code');
     const firm = text(record, 'firm');
     const type = classify(text(record, 'firm type'), 'firm type', FIRM_TYPES, 'firm_type_unknown');
-    const instrument = (record['payment instrument'] ?? '').trim() || 'cash';
-    const pickupRaw = (record['pick-up method'] ?? '').trim() || 'cash';
-    const speedRaw = (record['speed actual'] ?? '').trim();
+    const instrument = cellOf(record, 'payment instrument').trim() || 'cash';
+    const pickupRaw = cellOf(record, 'pick-up method').trim() || 'cash';
+    const speedRaw = cellOf(record, 'speed actual').trim();
     const payIn = classify(instrument, 'payment instrument', PAY_IN, 'payment_instrument_unknown');
     const pickup = classify(pickupRaw, 'pick-up method', PICKUP, 'pickup_method_unknown');
     // RPW leaves speed blank for some rows: counted as the slowest, so SmaRT never takes them on trust.
@@ -260,10 +280,10 @@ export function parseRpwRow(record: Record<string, string>, row: number, observa
     if (!YES.test(transparentRaw) && !NO.test(transparentRaw)) throw new RowError('transparent', 'transparent_invalid', { value: transparentRaw });
     const transparent = YES.test(transparentRaw);
     const interbankRate = positive(decimal(record, 'inter lcu bank fx')!, 'inter lcu bank fx');
-    const destinationCurrency = (record['destination currency'] ?? '').trim();
+    const destinationCurrency = cellOf(record, 'destination currency').trim();
     const receivingCurrency = destinationCurrency ? currency(record, 'destination currency') : currencyOfCountry(receivingCountry);
     if (!receivingCurrency) throw new RowError('destination code', 'receiving_currency_unknown', { value: receivingCountry });
-    const rawDate = (record.date ?? '').trim();
+    const rawDate = cellOf(record, 'date').trim();
     const observedOn = rawDate ? parseDate(rawDate) : periodStart(period);
     if (!observedOn) throw new RowError('date', 'date_invalid', { value: rawDate });
     const product = {
@@ -275,29 +295,31 @@ export function parseRpwRow(record: Record<string, string>, row: number, observa
       coverageNote: null,
     };
 
+    const provider = { name: firm, type };
+    const productKey = `${firm.toLowerCase()}|${product.name.toLowerCase()}`;
     const observed: ParsedObservation[] = [];
-    for (const [prefix, standardAmount] of [['cc1', 'usd200'], ['cc2', 'usd500']] as const) {
+    for (const cc of STANDARD_AMOUNT_COLUMNS) {
       // cc2 is optional as a whole: a row may carry the USD 200 price only.
-      if (prefix === 'cc2' && !(record['cc2 lcu amount'] ?? '').trim()) continue;
-      const sendingCurrency = currency(record, `${prefix} lcu code`);
-      const amount = toMinorUnits(positive(decimal(record, `${prefix} lcu amount`)!, `${prefix} lcu amount`), sendingCurrency);
-      const fee = decimal(record, `${prefix} lcu fee`)!;
-      if (fee.startsWith('-')) throw new RowError(`${prefix} lcu fee`, 'fee_negative', { value: fee });
-      const rateOffered = transparent ? positive(decimal(record, `${prefix} lcu fx rate`)!, `${prefix} lcu fx rate`) : null;
-      const statedTotal = decimal(record, `${prefix} total cost %`, { optional: !transparent });
-      const statedMargin = decimal(record, `${prefix} fx margin`, { optional: true });
+      if (cc.optional && !cellOf(record, cc.amount).trim()) continue;
+      const sendingCurrency = currency(record, cc.currency);
+      const amount = toMinorUnits(positive(decimal(record, cc.amount)!, cc.amount), sendingCurrency);
+      const fee = decimal(record, cc.fee)!;
+      if (fee.startsWith('-')) throw new RowError(cc.fee, 'fee_negative', { value: fee });
+      const rateOffered = transparent ? positive(decimal(record, cc.rate)!, cc.rate) : null;
+      const statedTotal = decimal(record, cc.totalCost, { optional: !transparent });
+      const statedMargin = decimal(record, cc.margin, { optional: true });
       const agree = statedFiguresAgree({
         amountSent: amount, fee, rateOffered, interbankRate, statedTotalCostPercent: statedTotal, statedFxMarginPercent: statedMargin,
         tolerance: MISMATCH_TOLERANCE_PERCENT,
       });
-      if (!agree.ok) throw new RowError(`${prefix} lcu amount`, agree.error.code.replace('remittance.', ''));
-      if (!agree.value.feeBelowAmount) throw new RowError(`${prefix} lcu fee`, 'fee_exceeds_amount', { value: fee });
-      if (!agree.value.fxMargin) throw new RowError(`${prefix} fx margin`, 'fx_margin_mismatch', { stated: statedMargin!, tolerance: MISMATCH_TOLERANCE_PERCENT });
-      if (!agree.value.totalCost) throw new RowError(`${prefix} total cost %`, 'total_cost_mismatch', { stated: statedTotal!, tolerance: MISMATCH_TOLERANCE_PERCENT });
+      if (!agree.ok) throw new RowError(cc.amount, agree.error.code.replace('remittance.', ''));
+      if (!agree.value.feeBelowAmount) throw new RowError(cc.fee, 'fee_exceeds_amount', { value: fee });
+      if (!agree.value.fxMargin) throw new RowError(cc.margin, 'fx_margin_mismatch', { stated: statedMargin!, tolerance: MISMATCH_TOLERANCE_PERCENT });
+      if (!agree.value.totalCost) throw new RowError(cc.totalCost, 'total_cost_mismatch', { stated: statedTotal!, tolerance: MISMATCH_TOLERANCE_PERCENT });
       observed.push({
-        row, provider: { name: firm, type }, product, sendingCountry, receivingCountry, sendingCurrency, receivingCurrency,
-        amount, standardAmount, feeSchedule: { fixed: fee }, rateOffered, interbankRate, observedOn, period,
-        naturalKey: ['rpw', period, sendingCountry, receivingCountry, firm.toLowerCase(), product.name.toLowerCase(), standardAmount].join('|'),
+        row, provider, product, productKey, sendingCountry, receivingCountry, sendingCurrency, receivingCurrency,
+        amount, standardAmount: cc.standardAmount, feeSchedule: { fixed: fee }, rateOffered, interbankRate, observedOn, period,
+        naturalKey: `rpw|${period}|${sendingCountry}|${receivingCountry}|${productKey}|${cc.standardAmount}`,
       });
     }
     observations.push(...observed);
@@ -305,13 +327,13 @@ export function parseRpwRow(record: Record<string, string>, row: number, observa
 }
 
 const PROVIDER_TYPE_SET = new Set<string>(PROVIDER_TYPES);
-function oneOf<T extends string>(record: Record<string, string>, column: string, values: readonly T[]): T {
+function oneOf<T extends string>(record: CsvRecord, column: string, values: readonly T[]): T {
   const value = text(record, column).toLowerCase();
   if (!(values as readonly string[]).includes(value)) throw new RowError(column, 'not_one_of', { value, allowed: values.join(', ') });
   return value as T;
 }
-const flag = (record: Record<string, string>, column: string, fallback: boolean) => {
-  const value = (record[column] ?? '').trim();
+const flag = (record: CsvRecord, column: string, fallback: boolean) => {
+  const value = cellOf(record, column).trim();
   if (!value) return fallback;
   if (YES.test(value)) return true;
   if (NO.test(value)) return false;
@@ -322,7 +344,7 @@ const flag = (record: Record<string, string>, column: string, fallback: boolean)
  * Our survey format: one row per fee tier (a single row for a flat fee). Rows sharing provider,
  * product, corridor and date make one observation, their tiers in file order.
  */
-export function parseSurvey(records: Record<string, string>[]): ParseResult {
+export function parseSurvey(records: CsvRecord[]): ParseResult {
   const errors: ImportRowError[] = [];
   const groups = new Map<string, { observation: ParsedObservation; tiers: FeeTier[]; rows: number[] }>();
   records.forEach((record, index) => {
@@ -361,11 +383,11 @@ export function parseSurvey(records: Record<string, string>[]): ParseResult {
         tiers: [tier],
         rows: [row],
         observation: {
-          row, provider: { name: provider, type: providerType },
+          row, provider: { name: provider, type: providerType }, productKey: `${provider.toLowerCase()}|${productName.toLowerCase()}`,
           product: {
             name: productName, payIn: oneOf(record, 'pay in', PAY_IN_METHODS), pickup: oneOf(record, 'pickup', PICKUP_METHODS),
             speed: oneOf(record, 'speed', REMITTANCE_SPEEDS), accessible: flag(record, 'accessible', true),
-            feeChargedOnTop: flag(record, 'fee charged on top', false), coverageNote: (record['coverage note'] ?? '').trim().slice(0, 500) || null,
+            feeChargedOnTop: flag(record, 'fee charged on top', false), coverageNote: cellOf(record, 'coverage note').trim().slice(0, 500) || null,
           },
           sendingCountry, receivingCountry, sendingCurrency, receivingCurrency, amount: null, standardAmount: null,
           feeSchedule: {}, rateOffered, interbankRate, observedOn, period, naturalKey: key,

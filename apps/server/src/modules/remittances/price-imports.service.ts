@@ -14,6 +14,7 @@ import {
   parseSurvey,
   RPW_REQUIRED,
   SURVEY_REQUIRED,
+  type CsvRecord,
   type ParsedObservation,
 } from './price-import.js';
 import { remittancesRepository, type PriceFields, type PriorPeriods } from './remittances.repository.js';
@@ -49,17 +50,11 @@ const SLICE = 1 << 17;
  * writes one slice's rows while the next is parsed), with the file row of each slice's first
  * record. Short rows read their missing cells as blank; a syntax error is a 400 naming its row.
  */
-function* recordSlices(csv: string, headers: string[]): Generator<{ records: Record<string, string>[]; firstRow: number }> {
+function* recordSlices(csv: string, headers: string[]): Generator<{ records: CsvRecord[]; firstRow: number }> {
+  const columns = new Map(headers.map((header, index) => [header, index]));
   try {
     for (const { records, firstRecord } of csvSlices(csv, SLICE)) {
-      yield {
-        firstRow: firstRecord,
-        records: records.map((cells) => {
-          const record: Record<string, string> = {};
-          for (let index = 0; index < headers.length; index++) record[headers[index]!] = cells[index] ?? '';
-          return record;
-        }),
-      };
+      yield { firstRow: firstRecord, records: records.map((cells) => ({ cells, columns })) };
     }
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
@@ -100,12 +95,12 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
       const providers = new Map<string, Promise<string>>();
       const products = new Map<string, Promise<string>>();
       /** A product's id, by its provider's and its own name in any case: found or created once per import. */
-      const productId = (key: string, o: ParsedObservation) => {
-        let id = products.get(key);
+      const productId = (o: ParsedObservation) => {
+        let id = products.get(o.productKey);
         if (!id) {
           const providerKey = o.provider.name.toLowerCase();
           if (!providers.has(providerKey)) providers.set(providerKey, repository.ensureProvider(o.provider));
-          products.set(key, (id = providers.get(providerKey)!.then((providerId) => repository.ensureProduct({ providerId, ...o.product }))));
+          products.set(o.productKey, (id = providers.get(providerKey)!.then((providerId) => repository.ensureProduct({ providerId, ...o.product }))));
         }
         return id;
       };
@@ -119,13 +114,12 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
 
       async function store(batch: ParsedObservation[]) {
         // The batch's products awaited once each, then its rows built without waiting.
-        const keys = batch.map((o) => `${o.provider.name.toLowerCase()}|${o.product.name.toLowerCase()}`);
         const ids = new Map<string, string>();
-        for (const [index, key] of keys.entries()) if (!ids.has(key)) ids.set(key, await productId(key, batch[index]!));
-        const rows = batch.map((o, index): PriceFields => {
+        for (const o of batch) if (!ids.has(o.productKey)) ids.set(o.productKey, await productId(o));
+        const rows = batch.map((o): PriceFields => {
           corridors.add(`${o.sendingCountry}-${o.receivingCountry}`);
           return {
-            productId: ids.get(keys[index]!)!, sendingCountry: o.sendingCountry, receivingCountry: o.receivingCountry,
+            productId: ids.get(o.productKey)!, sendingCountry: o.sendingCountry, receivingCountry: o.receivingCountry,
             sendingCurrency: o.sendingCurrency, receivingCurrency: o.receivingCurrency, amount: o.amount, standardAmount: o.standardAmount,
             feeSchedule: o.feeSchedule, rateOffered: o.rateOffered, interbankRate: o.interbankRate, observedOn: o.observedOn, period: o.period,
             naturalKey: o.naturalKey, source, importId: importRow.id, reportedBy: actor?.userId ?? null,

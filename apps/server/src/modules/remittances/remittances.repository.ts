@@ -74,11 +74,11 @@ const PRICE_COPY_COLUMNS = [
   'fee_schedule', 'rate_offered', 'interbank_rate', 'observed_on', 'period', 'source', 'import_id', 'natural_key', 'reported_by', 'illustrative',
 ] as const;
 
-/** A natural key as stored: the uuid spelled by the MD5 of its text (as PostgreSQL's `md5(text)::uuid`). */
-export function naturalKeyOf(text: string): string {
-  const hex = hash('md5', text);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/**
+ * A natural key as stored: the uuid of the MD5 of its text (as PostgreSQL's `md5(text)::uuid`),
+ * written as its 32 hex digits, which PostgreSQL reads as that uuid.
+ */
+const naturalKeyOf = (text: string): string => hash('md5', text);
 
 /** For each corridor-period an import met, the corridor-periods held before it, as answered when it was first met. */
 export type PriorPeriods = Map<string, Promise<ReadonlySet<string>>>;
@@ -160,10 +160,10 @@ export const remittancesRepository = (db: Executor) => ({
     }
     if (keys.length === 0) return 0;
     const held = priorPeriods ? await periodsHeldBefore(db, fresh, priorPeriods) : null;
-    const lookedUp = held ? keys.filter((_, index) => held.has(corridorPeriod(fresh[index]!))) : keys;
-    const { rows: known } = lookedUp.length === 0 ? { rows: [] } : await sql<{ naturalKey: string }>`
-      select natural_key from remittance_price where natural_key = any(${`{${lookedUp.join(',')}}`}::uuid[])`.execute(db);
-    const existing = new Set(known.map((row) => row.naturalKey));
+    const lookedUp = held === null ? keys : held.size === 0 ? [] : keys.filter((_, index) => held.has(corridorPeriod(fresh[index]!)));
+    const { rows: known } = lookedUp.length === 0 ? { rows: [] } : await sql<{ key: string }>`
+      select replace(natural_key::text, '-', '') as key from remittance_price where natural_key = any(${`{${lookedUp.join(',')}}`}::uuid[])`.execute(db);
+    const existing = new Set(known.map((row) => row.key));
     const values: CopyValue[][] = [];
     for (const [index, r] of fresh.entries()) {
       if (existing.has(keys[index]!)) continue;

@@ -25,11 +25,18 @@ function field(value: CopyValue): string {
   return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (character) => ESCAPES[character]!) : text;
 }
 
+/** A row in COPY's text format, its fields joined by tabs (built in one pass: imports write millions). */
+function line(values: readonly CopyValue[]): string {
+  let text = field(values[0]);
+  for (let index = 1; index < values.length; index++) text += `\t${field(values[index])}`;
+  return text;
+}
+
 /** Appends the rows to `table` in one COPY; answers how many were sent (COPY takes all or fails). */
 export async function copyRows(db: Executor, table: string, columns: readonly string[], rows: readonly CopyValue[][]): Promise<number> {
   if (rows.length === 0) return 0;
   const lines = new Array<string>(rows.length);
-  for (let index = 0; index < rows.length; index++) lines[index] = rows[index]!.map(field).join('\t');
+  for (let index = 0; index < rows.length; index++) lines[index] = line(rows[index]!);
   const statement = `copy ${table} (${columns.join(', ')}) from stdin`;
   if (!COPY_FROM_STDIN.test(statement)) throw new Error(`not a table and column list COPY can take: ${statement}`);
   await db.executeQuery(CompiledQuery.raw(statement, [`${lines.join('\n')}\n`]));
