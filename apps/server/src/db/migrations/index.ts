@@ -15,6 +15,7 @@ import * as remittancesPrices from './202612011100_remittances_prices.js';
 import * as directoryStaleNotice from './202612011150_directory_stale_notice.js';
 import * as directorySearchPoints from './202612011200_directory_search_points.js';
 import * as remittancesSetBasedReferences from './202612011300_remittances_set_based_references.js';
+import * as remittancesSetBasedCodes from './202612021000_remittances_set_based_codes.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '202612011150_directory_stale_notice': directoryStaleNotice,
   '202612011200_directory_search_points': directorySearchPoints,
   '202612011300_remittances_set_based_references': remittancesSetBasedReferences,
+  '202612021000_remittances_set_based_codes': remittancesSetBasedCodes,
 };
 
 export const migrationProvider: MigrationProvider = {

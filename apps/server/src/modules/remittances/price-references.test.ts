@@ -3,16 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-database.js';
 import type { Database } from '../../platform/db/database.js';
 
-// The price table's references are checked per statement (migration 202612011300), not by foreign keys.
+// The price table's references and codes are checked per statement (migrations 202612011300 and
+// 202612021000), not by foreign keys and CHECK constraints.
 describe('a price names a product and an import that exist', () => {
   let db: Database;
   let drop: () => Promise<void>;
   let productId: string;
   let importId: string;
-  const insertPrice = (product: string, importRef: string | null, key: string) => sql`
+  const insertPrice = (product: string, importRef: string | null, key: string, codes = { from: 'IT', to: 'SN', currency: 'EUR', period: '2026-Q4' }) => sql`
     insert into remittance_price (product_id, sending_country, receiving_country, sending_currency, receiving_currency, fee_schedule,
       interbank_rate, observed_on, period, source, import_id, natural_key)
-    values (${product}, 'IT', 'SN', 'EUR', 'XOF', '{"tiers":[{"fixed":"3"}]}', 655.957, '2026-10-01', '2026-Q4', 'import', ${importRef}, md5(${key})::uuid)`.execute(db);
+    values (${product}, ${codes.from}, ${codes.to}, ${codes.currency}, 'XOF', '{"tiers":[{"fixed":"3"}]}', 655.957, '2026-10-01', ${codes.period}, 'import', ${importRef}, md5(${key})::uuid)`.execute(db);
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase());
@@ -29,6 +30,16 @@ describe('a price names a product and an import that exist', () => {
     await expect(insertPrice(productId, '00000000-0000-4000-8000-000000000000', 'unknown import')).rejects.toMatchObject({ code: '23503' });
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from remittance_price`.execute(db);
     expect(rows[0]!.n).toBe(0);
+  });
+
+  it('refuses a malformed country, currency or period code as the CHECK constraints did', async () => {
+    const good = { from: 'IT', to: 'SN', currency: 'EUR', period: '2026-Q4' };
+    for (const codes of [{ ...good, from: 'it' }, { ...good, to: 'SEN' }, { ...good, currency: 'EU' }, { ...good, period: '2026-Q5' }]) {
+      await expect(insertPrice(productId, null, `bad ${JSON.stringify(codes)}`, codes), JSON.stringify(codes)).rejects.toMatchObject({ code: '23514' });
+    }
+    await insertPrice(productId, null, 'good codes', good);
+    await expect(sql`update remittance_price set sending_country = 'Italy'`.execute(db)).rejects.toMatchObject({ code: '23514' });
+    await sql`delete from remittance_price`.execute(db);
   });
 
   it('deleting an import keeps its prices; deleting a product deletes its prices', async () => {
