@@ -258,8 +258,10 @@ const STANDARD_AMOUNT_COLUMNS = (['cc1', 'cc2'] as const).map((prefix) => ({
   totalCost: `${prefix} total cost %`, margin: `${prefix} fx margin`,
 }));
 
-/** RPW's dataset: one row per service and quarter, priced at the USD 200 (cc1) and USD 500 (cc2) equivalents. */
-/** One RPW row (`row`: its line in the file), appending its two observations or its error. */
+/**
+ * One row of RPW's dataset (`row`: its line in the file), a service in a quarter priced at the USD
+ * 200 (cc1) and USD 500 (cc2) equivalents: appends its two observations, or its error.
+ */
 export function parseRpwRow(record: CsvRecord, row: number, observations: ParsedObservation[], errors: ImportRowError[]): void {
   capture(errors, row, () => {
     const rawPeriod = text(record, 'period');

@@ -50,9 +50,10 @@ const IN_FLIGHT = 2;
 const SLICE = 1 << 15;
 
 /**
- * The file's data records, keyed by its normalised `headers`, a slice at a time (the caller
- * writes one slice's rows while the next is parsed), with the file row of each slice's first
- * record. Short rows read their missing cells as blank; a syntax error is a 400 naming its row.
+ * The file's data records, read by their normalised `headers` (one column index for the whole
+ * file), a slice at a time (the caller writes one slice's rows while the next is parsed), with the
+ * file row of each slice's first record. Short rows read their missing cells as blank; a syntax
+ * error is a 400 naming its row.
  */
 function* recordSlices(csv: string, headers: string[]): Generator<{ records: CsvRecord[]; firstRow: number }> {
   const columns = new Map(headers.map((header, index) => [header, index]));
