@@ -156,6 +156,21 @@ describe('HSDS import and export', () => {
     expect(rows[0]!.territoryId).toBe(diourbelId);
   });
 
+  it('reads ids in any case as the uuids they are: an id in capitals names the same row', async () => {
+    const org = 'A1B2C3D4-0000-4000-8000-00000000CAFE';
+    const service = 'B1B2C3D4-0000-4000-8000-00000000CAFE';
+    const files = (orgId: string, serviceId: string) => ({
+      'organizations.csv': `id,name,description\n${orgId},Mutuelle des Niayes,Une mutuelle d'épargne\n`,
+      'services.csv': `id,organization_id,name,status\n${serviceId},${org.toLowerCase()},Épargne diaspora,active\n`,
+    });
+    const first = await importFiles(files(org, service), 'all_or_nothing', diourbelId);
+    expect(first.statusCode, first.body.slice(0, 500)).toBe(200);
+    const again = await importFiles(files(org.toLowerCase(), service.toLowerCase()), 'all_or_nothing', diourbelId);
+    expect(again.statusCode, again.body.slice(0, 500)).toBe(200);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from hsds_service where id = ${service} or organization_id = ${org}`.execute(target.db);
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('imports the JSON form (fully nested services as the HSDS API answers them)', async () => {
     const nested = (await source.inject({ method: 'GET', url: `/api/hsds/v3/services/${DEMO_SERVICE_IDS.bccMicrocredit}` })).json();
     const admin = await signIn(target, 'admin@glocal.test');

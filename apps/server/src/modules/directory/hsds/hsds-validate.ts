@@ -63,6 +63,12 @@ export function fieldProblem(field: FieldDef, value: string | undefined): string
   return null;
 }
 
+/**
+ * Whether the column holds uuids, which are read in lower case: PostgreSQL compares them without
+ * case, so `ABC…` and `abc…` must be one key here too (or the second would look new and fail to insert).
+ */
+const isUuidField = (resource: ResourceDef, column: string) => resource.schema.fields.some((field) => field.name === column && field.format === 'uuid');
+
 /** Parses the CSV files of a datapackage; a file that cannot be read is one problem, never a crash. */
 export function parseCsvFiles(files: Record<string, string>, problems: HsdsImportProblem[]): Tables {
   const tables: Tables = new Map();
@@ -99,9 +105,10 @@ export function parseCsvFiles(files: Record<string, string>, problems: HsdsImpor
     for (const column of missing) problems.push({ table: resource.name, row: 0, field: column, reason: 'missing_column' });
     if (new Set(header).size !== header.length) problems.push({ table: resource.name, row: 0, field: null, reason: 'duplicate_column' });
     if (unknown.length > 0 || missing.length > 0) continue;
+    const uuids = header.map((column) => isUuidField(resource, column));
     const rows = body.map((cells) => {
       const row: Record<string, string> = {};
-      for (let index = 0; index < header.length; index++) if (cells[index]) row[header[index]!] = cells[index]!;
+      for (let index = 0; index < header.length; index++) if (cells[index]) row[header[index]!] = uuids[index] ? cells[index]!.toLowerCase() : cells[index]!;
       return row;
     });
     tables.set(resource.name, { resource, rows });
@@ -147,7 +154,7 @@ export function flattenJson(services: Record<string, unknown>[], problems: HsdsI
         problems.push({ table: name, row: index + 1, field: field.name, reason: 'not_a_scalar' });
         continue;
       }
-      row[field.name] = String(value);
+      row[field.name] = field.format === 'uuid' ? String(value).toLowerCase() : String(value);
     }
     // A child takes its parent's id (phones of a location get its location_id…) unless it names one.
     if (parent?.key && resource.schema.fields.some((field) => field.name === parent.key) && !row[parent.key]) row[parent.key] = parent.id;
