@@ -308,13 +308,25 @@ export const directoryRepository = (db: Executor) => ({
       where ${only}
       -- Neighbours on the map, neighbours on disk: a radius search reads fewer pages.
       order by f.cell nulls last, s.id`.execute(db);
-    // The words of names, kinds and organisations, for spelling correction (each distinct keywords
-    // text parsed once: most languages' rows share their service's).
+    // The words of names, kinds and organisations, for spelling correction: the words of the search
+    // rows' keywords, read from the texts they join (each distinct text once: a service's keywords
+    // differ by language, its untranslated name does not).
     await sql`
       insert into directory_search_word (word)
       select distinct word
-        from (select distinct s.keywords from directory_service_search s where ${servicesIn('s.service_id', serviceIds)}) s,
-             unnest(tsvector_to_array(to_tsvector('simple', s.keywords))) as word
+        from (
+          select coalesce(tr.name, s.name) as text from hsds_service s cross join ${LOCALE_CONFIGS} as l(locale, config)
+            left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = l.locale where ${only}
+          union select coalesce(tr.alternate_name, s.alternate_name) from hsds_service s cross join ${LOCALE_CONFIGS} as l(locale, config)
+            left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = l.locale where ${only}
+          union select coalesce(otr.name, o.name) from hsds_organization o cross join ${LOCALE_CONFIGS} as l(locale, config)
+            left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = l.locale
+            where o.id in (select s.organization_id from hsds_service s where ${only})
+          union select coalesce(ttr.name, t.name) from hsds_taxonomy_term t cross join ${LOCALE_CONFIGS} as l(locale, config)
+            left join hsds_taxonomy_term_translation ttr on ttr.taxonomy_term_id = t.id and ttr.locale = l.locale
+            where t.id in (select a.taxonomy_term_id from hsds_attribute a where a.link_entity = 'service' and ${servicesIn('a.link_id', serviceIds)})
+        ) texts,
+        unnest(tsvector_to_array(to_tsvector('simple', lower(f_unaccent(texts.text))))) as word
       where length(word) >= 3 and word !~ '^[0-9]+$'
       -- In one order, so that refreshes running at once wait for each other's words instead of deadlocking.
       order by word

@@ -30,5 +30,11 @@ describe('search documents rebuilt in two halves at once', () => {
     await refreshSearchInHalves(db, rows.map((row) => row.id), { from: 2 });
     expect(await documents()).toEqual(before);
     expect(await words()).toEqual(vocabulary);
+    // The vocabulary is exactly the words of the search rows' keywords (it is read from their texts).
+    const { rows: keywordWords } = await sql<{ word: string }>`
+      select distinct word from directory_service_search, unnest(tsvector_to_array(to_tsvector('simple', keywords))) as word
+      where length(word) >= 3 and word !~ '^[0-9]+$' order by word`.execute(db);
+    expect(vocabulary.length).toBeGreaterThan(100);
+    expect(vocabulary).toEqual(keywordWords.map((row) => row.word));
   });
 });
