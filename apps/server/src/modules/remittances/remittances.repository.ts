@@ -87,22 +87,23 @@ type InsertOptions = { seen?: Set<string>; priorPeriods?: PriorPeriods };
 const corridorPeriod = (r: PriceFields) => `${r.sendingCountry} ${r.receivingCountry} ${r.period}`;
 
 /**
- * Which of the rows' corridor-periods held prices before the import that owns `prior`. Those
- * met for the first time are asked about at once, before this batch is written; the answer is
- * remembered for each of them, so a later batch, even one overlapping this call, waits for it.
+ * Which of the rows' corridor-periods (`periods[i]` is `rows[i]`'s) held prices before the import
+ * that owns `prior`. Those met for the first time are asked about at once, before this batch is
+ * written; the answer is remembered for each of them, so a later batch, even one overlapping this
+ * call, waits for it.
  */
-async function periodsHeldBefore(db: Executor, rows: PriceFields[], prior: PriorPeriods): Promise<Set<string>> {
-  const batch = new Map(rows.map((r) => [corridorPeriod(r), r]));
-  const asked = [...batch].filter(([id]) => !prior.has(id)).map(([, r]) => r);
+async function periodsHeldBefore(db: Executor, rows: PriceFields[], periods: string[], prior: PriorPeriods): Promise<Set<string>> {
+  const batch = new Map(periods.map((id, index) => [id, rows[index]!]));
+  const asked = [...batch].filter(([id]) => !prior.has(id));
   if (asked.length > 0) {
-    const column = (pick: (r: PriceFields) => string) => asked.map(pick);
+    const column = (pick: (r: PriceFields) => string) => asked.map(([, r]) => pick(r));
     const answer = sql<{ id: string }>`
       select concat_ws(' ', c.sending, c.receiving, c.period) as id
       from unnest(${column((r) => r.sendingCountry)}::text[], ${column((r) => r.receivingCountry)}::text[], ${column((r) => r.period)}::text[]) as c(sending, receiving, period)
       where exists (select 1 from remittance_price x where x.sending_country = c.sending and x.receiving_country = c.receiving and x.period = c.period)`
       .execute(db)
       .then(({ rows: found }) => new Set(found.map((row) => row.id)));
-    for (const r of asked) prior.set(corridorPeriod(r), answer);
+    for (const [id] of asked) prior.set(id, answer);
   }
   const held = new Set<string>();
   for (const id of batch.keys()) if ((await prior.get(id)!).has(id)) held.add(id);
@@ -159,8 +160,9 @@ export const remittancesRepository = (db: Executor) => ({
       fresh.push(r);
     }
     if (keys.length === 0) return 0;
-    const held = priorPeriods ? await periodsHeldBefore(db, fresh, priorPeriods) : null;
-    const lookedUp = held === null ? keys : held.size === 0 ? [] : keys.filter((_, index) => held.has(corridorPeriod(fresh[index]!)));
+    const periods = priorPeriods ? fresh.map(corridorPeriod) : [];
+    const held = priorPeriods ? await periodsHeldBefore(db, fresh, periods, priorPeriods) : null;
+    const lookedUp = held === null ? keys : held.size === 0 ? [] : keys.filter((_, index) => held.has(periods[index]!));
     const { rows: known } = lookedUp.length === 0 ? { rows: [] } : await sql<{ key: string }>`
       select replace(natural_key::text, '-', '') as key from remittance_price where natural_key = any(${`{${lookedUp.join(',')}}`}::uuid[])`.execute(db);
     const existing = new Set(known.map((row) => row.key));

@@ -153,6 +153,7 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
         const profile = profiles.get(row.id as string) ?? DEFAULT_PROFILE;
         return PROFILE_COLUMNS.map((column) => {
           const value = profile[column];
+          // Codes the profile's field patterns allow (letters only): an array literal without quoting.
           if (Array.isArray(value)) return `{${value.join(',')}}`;
           return column === 'territory_id' ? (value ?? territoryId ?? null) : value;
         });
