@@ -1,14 +1,18 @@
-import type { DirectorySearchQuery, Locale, OpportunityQuery } from '@glocal/contracts';
+import { randomUUID } from 'node:crypto';
+import { LOCALES, type DirectorySearchQuery, type Locale, type OpportunityQuery } from '@glocal/contracts';
 import { sql, type RawBuilder } from 'kysely';
-import type { Database, Executor } from '../../platform/db/database.js';
+import { hasOneConnection, type Database, type Executor } from '../../platform/db/database.js';
 
 /** Text search configuration of each reading language (PostgreSQL's Snowball stemmers). */
 export const SEARCH_CONFIG: Record<Locale, string> = { en: 'english', fr: 'french', es: 'spanish', it: 'italian', ar: 'arabic' };
-const LOCALE_CONFIGS = sql.raw(
-  `(values ${Object.entries(SEARCH_CONFIG).map(([locale, config]) => `('${locale}', '${config}'::regconfig)`).join(', ')})`,
-);
+/** `(locale, config)` rows of these reading languages, to join. */
+const configsOf = (locales: readonly Locale[]) =>
+  sql.raw(`(values ${locales.map((locale) => `('${locale}', '${SEARCH_CONFIG[locale]}'::regconfig)`).join(', ')})`);
+const LOCALE_CONFIGS = configsOf(LOCALES);
 /** Services refreshed at once beyond which the search indexes are tidied at the end (an import, a rebuild). */
 const BULK_REFRESH = 1_000;
+/** Services refreshed at once from which each language's search rows are rebuilt whole (see refreshSearchInBulk). */
+const BULK_REBUILD = 5_000;
 /** Typo tolerance: how close a word of the query must be to a known word (pg_trgm similarity). */
 const WORD_SIMILARITY = 0.4;
 
@@ -67,6 +71,82 @@ const plannedArray = (values: readonly (string | number)[], type: 'uuid' | 'inte
 
 /** `column` is one of these services' ids (any, for 'all'). */
 const servicesIn = (column: string, serviceIds: string[] | 'all') => (serviceIds === 'all' ? sql`true` : sql`${sql.ref(column)} = any(${serviceIds}::uuid[])`);
+/** A condition on a column of service ids, naming the services a statement is about. */
+type ServicesFilter = (column: string) => RawBuilder<unknown>;
+
+/** The search rows' columns, in the order `searchRows` answers them. */
+const SEARCH_COLUMNS = sql.join(
+  ['service_id', 'locale', 'document', 'keywords', 'status', 'territory_id', 'term_ids', 'languages', 'paid', 'diaspora_eligible', 'returnee_eligible',
+    'target_groups', 'latitudes', 'longitudes', 'min_latitude', 'max_latitude', 'min_longitude', 'max_longitude', 'cell'].map((column) => sql.id(column)),
+);
+
+/**
+ * The search rows of these services in the reading languages of `configs` (`(locale, config)`
+ * values): the document and keywords in each language, and the facts every filter reads. The facts
+ * are aggregated once per table for all the services at once (hash joins, not a lookup per service).
+ * `only` says which services, by column.
+ */
+function searchRows(only: ServicesFilter, configs: RawBuilder<unknown>) {
+  return sql`
+    with recursive closure (term_id, ancestor_id) as (
+      select id, id from hsds_taxonomy_term
+      union all select c.term_id, t.parent_id from closure c join hsds_taxonomy_term t on t.id = c.ancestor_id where t.parent_id is not null
+    ),
+    -- What the filters test, computed once per service (not once per service and language).
+    facts as materialized (
+      select s.id, coalesce(terms.term_ids, '{}') as term_ids,
+        array(select distinct code from unnest(coalesce(spoken.codes, '{}') || s.staff_languages) code order by code) as languages,
+        cost.service_id is not null as paid,
+        coalesce(pt.latitudes, '{}') as latitudes, coalesce(pt.longitudes, '{}') as longitudes,
+        pt.min_latitude, pt.max_latitude, pt.min_longitude, pt.max_longitude, pt.cell
+      from hsds_service s
+      left join (
+        select a.link_id, array_agg(distinct c.ancestor_id) as term_ids from hsds_attribute a join closure c on c.term_id = a.taxonomy_term_id
+        where a.link_entity = 'service' and ${only('a.link_id')} group by a.link_id
+      ) terms on terms.link_id = s.id
+      left join (
+        select lg.service_id, array_agg(lg.code) as codes from hsds_language lg
+        where lg.code is not null and ${only('lg.service_id')} group by lg.service_id
+      ) spoken on spoken.service_id = s.id
+      left join (
+        select distinct co.service_id from hsds_cost_option co where co.amount > 0 and ${only('co.service_id')}
+      ) cost on cost.service_id = s.id
+      left join (
+        select sal.service_id, array_agg(l.latitude order by l.id) as latitudes, array_agg(l.longitude order by l.id) as longitudes,
+          min(l.latitude) as min_latitude, max(l.latitude) as max_latitude, min(l.longitude) as min_longitude, max(l.longitude) as max_longitude,
+          case count(distinct directory_grid_cell(l.latitude, l.longitude)) when 1 then min(directory_grid_cell(l.latitude, l.longitude)) else -1 end as cell
+        from hsds_service_at_location sal join hsds_location l on l.id = sal.location_id
+        where l.latitude is not null and l.longitude is not null and ${only('sal.service_id')}
+        group by sal.service_id
+      ) pt on pt.service_id = s.id
+      where ${only('s.id')}
+    )
+    select s.id as service_id, cfg.locale,
+      setweight(to_tsvector(cfg.config, f_unaccent(coalesce(tr.name, s.name))), 'A') ||
+      setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
+      setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)))), 'C') as document,
+      lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))) as keywords,
+      s.status, s.territory_id, f.term_ids, f.languages, f.paid,
+      coalesce(s.diaspora_eligible, false) as diaspora_eligible, coalesce(s.returnee_eligible, false) as returnee_eligible, s.target_groups,
+      f.latitudes, f.longitudes, f.min_latitude, f.max_latitude, f.min_longitude, f.max_longitude, f.cell
+    from hsds_service s
+    join facts f on f.id = s.id
+    cross join ${configs} as cfg(locale, config)
+    join hsds_organization o on o.id = s.organization_id
+    left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = cfg.locale
+    left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = cfg.locale
+    -- Joined, not looked up per row: the documents of a bulk refresh are computed a sixth faster.
+    left join (
+      select a.link_id, l.locale, string_agg(coalesce(ttr.name, t.name), ' ' order by t.code) as names
+      from hsds_attribute a
+      join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
+      cross join ${configs} as l(locale, config)
+      left join hsds_taxonomy_term_translation ttr on ttr.taxonomy_term_id = t.id and ttr.locale = l.locale
+      where a.link_entity = 'service' and ${only('a.link_id')}
+      group by a.link_id, l.locale
+    ) terms on terms.link_id = s.id and terms.locale = cfg.locale
+    where ${only('s.id')}`;
+}
 
 export const directoryRepository = (db: Executor) => ({
   /**
@@ -244,10 +324,9 @@ export const directoryRepository = (db: Executor) => ({
    * Rebuilds the search documents of these services (all five reading languages), in one
    * transaction (the caller's, or its own): a search never sees the directory half rebuilt.
    */
-  async refreshSearch(serviceIds: string[] | 'all', { mergePending = true } = {}): Promise<void> {
+  async refreshSearch(serviceIds: string[] | 'all'): Promise<void> {
     if (serviceIds !== 'all' && serviceIds.length === 0) return;
-    if (!db.isTransaction) return db.transaction().execute((trx) => directoryRepository(trx).refreshSearch(serviceIds, { mergePending }));
-    const only = servicesIn('s.id', serviceIds);
+    if (!db.isTransaction) return db.transaction().execute((trx) => directoryRepository(trx).refreshSearch(serviceIds));
     const bulk = serviceIds === 'all' || serviceIds.length >= BULK_REFRESH;
     await sql`delete from directory_service_search s where ${servicesIn('s.service_id', serviceIds)}`.execute(db);
     if (bulk) {
@@ -256,61 +335,23 @@ export const directoryRepository = (db: Executor) => ({
       await sql`set local work_mem = '64MB'`.execute(db);
     }
     await sql`
-      with recursive closure (term_id, ancestor_id) as (
-        select id, id from hsds_taxonomy_term
-        union all select c.term_id, t.parent_id from closure c join hsds_taxonomy_term t on t.id = c.ancestor_id where t.parent_id is not null
-      ),
-      -- What the filters test, computed once per service (not once per service and language).
-      facts as materialized (
-        select s.id,
-          array(select distinct c.ancestor_id from hsds_attribute a join closure c on c.term_id = a.taxonomy_term_id where a.link_id = s.id and a.link_entity = 'service') as term_ids,
-          array(select distinct code from (select lg.code from hsds_language lg where lg.service_id = s.id and lg.code is not null
-                                           union select unnest(s.staff_languages)) codes(code)) as languages,
-          exists (select 1 from hsds_cost_option co where co.service_id = s.id and co.amount > 0) as paid,
-          pt.latitudes, pt.longitudes, pt.min_latitude, pt.max_latitude, pt.min_longitude, pt.max_longitude, pt.cell
-        from hsds_service s
-        cross join lateral (
-          select coalesce(array_agg(l.latitude order by l.id), '{}') as latitudes, coalesce(array_agg(l.longitude order by l.id), '{}') as longitudes,
-            min(l.latitude) as min_latitude, max(l.latitude) as max_latitude, min(l.longitude) as min_longitude, max(l.longitude) as max_longitude,
-            case count(distinct directory_grid_cell(l.latitude, l.longitude))
-              when 0 then null when 1 then min(directory_grid_cell(l.latitude, l.longitude)) else -1 end as cell
-          from hsds_service_at_location sal join hsds_location l on l.id = sal.location_id
-          where sal.service_id = s.id and l.latitude is not null and l.longitude is not null
-        ) pt
-        where ${only}
-      )
-      insert into directory_service_search (service_id, locale, document, keywords, status, territory_id, term_ids, languages, paid,
-        diaspora_eligible, returnee_eligible, target_groups, latitudes, longitudes, min_latitude, max_latitude, min_longitude, max_longitude, cell)
-      select s.id, cfg.locale,
-        setweight(to_tsvector(cfg.config, f_unaccent(coalesce(tr.name, s.name))), 'A') ||
-        setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
-        setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)))), 'C'),
-        lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))),
-        s.status, s.territory_id, f.term_ids, f.languages, f.paid,
-        coalesce(s.diaspora_eligible, false), coalesce(s.returnee_eligible, false), s.target_groups,
-        f.latitudes, f.longitudes, f.min_latitude, f.max_latitude, f.min_longitude, f.max_longitude, f.cell
-      from hsds_service s
-      join facts f on f.id = s.id
-      cross join ${LOCALE_CONFIGS} as cfg(locale, config)
-      join hsds_organization o on o.id = s.organization_id
-      left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = cfg.locale
-      left join hsds_organization_translation otr on otr.organization_id = o.id and otr.locale = cfg.locale
-      -- Joined, not looked up per row: the documents of a bulk refresh are computed a sixth faster.
-      left join (
-        select a.link_id, l.locale, string_agg(coalesce(ttr.name, t.name), ' ' order by t.code) as names
-        from hsds_attribute a
-        join hsds_taxonomy_term t on t.id = a.taxonomy_term_id
-        cross join ${LOCALE_CONFIGS} as l(locale, config)
-        left join hsds_taxonomy_term_translation ttr on ttr.taxonomy_term_id = t.id and ttr.locale = l.locale
-        where a.link_entity = 'service' and ${servicesIn('a.link_id', serviceIds)}
-        group by a.link_id, l.locale
-      ) terms on terms.link_id = s.id and terms.locale = cfg.locale
-      where ${only}
+      insert into directory_service_search (${SEARCH_COLUMNS})
+      select * from (${searchRows((column) => servicesIn(column, serviceIds), LOCALE_CONFIGS)}) d
       -- Neighbours on the map, neighbours on disk: a radius search reads fewer pages.
-      order by f.cell nulls last, s.id`.execute(db);
-    // The words of names, kinds and organisations, for spelling correction: the words of the search
-    // rows' keywords, read from the texts they join (each distinct text once: a service's keywords
-    // differ by language, its untranslated name does not).
+      order by d.cell nulls last, d.service_id`.execute(db);
+    await this.addSearchWords(serviceIds);
+    // A search reads the GIN indexes' pending lists (their fast-update buffer) row by row; after a
+    // bulk refresh, merge them into the indexes now rather than when vacuum comes by.
+    if (bulk) await mergeSearchPending(db, await searchGinIndexes(db));
+  },
+
+  /**
+   * The words of these services' names, kinds and organisations, for spelling correction: the
+   * words of the search rows' keywords, read from the texts they join (each distinct text once: a
+   * service's keywords differ by language, its untranslated name does not).
+   */
+  async addSearchWords(serviceIds: string[] | 'all'): Promise<void> {
+    const only = servicesIn('s.id', serviceIds);
     await sql`
       insert into directory_search_word (word)
       select distinct word
@@ -331,9 +372,6 @@ export const directoryRepository = (db: Executor) => ({
       -- In one order, so that refreshes running at once wait for each other's words instead of deadlocking.
       order by word
       on conflict do nothing`.execute(db);
-    // A search reads the GIN indexes' pending lists (their fast-update buffer) row by row; after a
-    // bulk refresh, merge them into the indexes now rather than when vacuum comes by.
-    if (bulk && mergePending) await mergeSearchPending(db, await searchGinIndexes(db));
   },
 
   /** The organisations whose territories (home or served, and everything under them) contain this one. */
@@ -385,22 +423,104 @@ export const directoryRepository = (db: Executor) => ({
 });
 
 /**
- * A large refresh as two transactions at once, each for half the services on a connection of its
- * own: building search documents is the database's work, and PostgreSQL runs an INSERT's query on
- * one core. Each half is consistent; a search meanwhile may see one half's new documents before
- * the other's. A half that fails is tried again alone. (PGlite, with one connection, takes them in turn.)
- * Fewer services than `from` are refreshed in one transaction.
+ * Refreshes these services' search rows; when they are many (an import), and at least a quarter of
+ * the directory, rebuilds each reading language's partition whole beside the live one and swaps it
+ * in, its indexes built once over the new rows: several times cheaper than growing them row by row
+ * (the GIN indexes above all). The new rows are computed into an unindexed staging table first,
+ * half of the services on each of two connections (PostgreSQL runs a statement on one core), then
+ * each language's next partition is filled from it and the live rows of the other services, two
+ * languages at a time. Searches read the old rows until the swap, which holds the table for a
+ * moment; edits of the directory wait from the start (their refresh would be lost in the swap).
+ * PGlite, with one connection, does it all in turn inside the one transaction.
  */
-export async function refreshSearchInHalves(db: Database, serviceIds: string[], { from = 2 * BULK_REFRESH } = {}): Promise<void> {
-  if (serviceIds.length < from) return directoryRepository(db).refreshSearch(serviceIds);
-  const middle = Math.ceil(serviceIds.length / 2);
-  const halves = [serviceIds.slice(0, middle), serviceIds.slice(middle)];
-  const refresh = (half: string[]) => directoryRepository(db).refreshSearch(half, { mergePending: false });
-  const outcomes = await Promise.allSettled(halves.map(refresh));
-  for (const [index, outcome] of outcomes.entries()) if (outcome.status === 'rejected') await refresh(halves[index]!);
-  // The pending lists once, after both halves, half of the indexes on each connection.
-  const indexes = await searchGinIndexes(db);
-  await Promise.all([indexes.filter((_, n) => n % 2 === 0), indexes.filter((_, n) => n % 2 === 1)].map((part) => mergeSearchPending(db, part)));
+export async function refreshSearchInBulk(db: Database, serviceIds: string[], { from = BULK_REBUILD } = {}): Promise<void> {
+  const { rows } = serviceIds.length < from ? { rows: [] } : await sql<{ services: number }>`select count(*)::int as services from hsds_service`.execute(db);
+  if (serviceIds.length < from || serviceIds.length * 4 < rows[0]!.services) return directoryRepository(db).refreshSearch(serviceIds);
+  const staging = sql.table(`directory_search_staging_${randomUUID().replace(/-/g, '')}`);
+  try {
+    await db.transaction().execute(async (trx) => {
+      // Blocks every writer of search rows, not readers, until the new partitions are in place.
+      await sql`lock table directory_service_search in share row exclusive mode`.execute(trx);
+      const builder = hasOneConnection(db) ? trx : db;
+      await sql`create unlogged table ${staging} (like directory_service_search)`.execute(builder);
+      const middle = hasOneConnection(db) ? serviceIds.length : Math.ceil(serviceIds.length / 2);
+      await Promise.all([serviceIds.slice(0, middle), serviceIds.slice(middle)].map((part) => stageSearchRows(builder, staging, part)));
+      const languages = [...LOCALES];
+      const buildNext = async (): Promise<void> => {
+        const locale = languages.shift();
+        if (!locale) return;
+        await buildPartition(builder, staging, locale);
+        return buildNext();
+      };
+      // The vocabulary meanwhile, on the transaction's own connection (all of it when every service is refreshed).
+      const words = directoryRepository(trx).addSearchWords(serviceIds.length === rows[0]!.services ? 'all' : serviceIds);
+      await Promise.all([buildNext(), buildNext(), words]);
+      for (const locale of LOCALES) await swapPartition(trx, locale);
+    });
+  } finally {
+    await sql`drop table if exists ${staging}`.execute(db);
+  }
+}
+
+/** The search rows of these services, in every reading language, into the staging table. */
+async function stageSearchRows(db: Executor, staging: RawBuilder<unknown>, serviceIds: string[]): Promise<void> {
+  if (serviceIds.length === 0) return;
+  if (!db.isTransaction) return db.transaction().execute((trx) => stageSearchRows(trx, staging, serviceIds));
+  await sql`set local work_mem = '64MB'`.execute(db);
+  // The services, sent once and joined by every part of the statement (an array parameter is sent, and read, once per use).
+  await sql`create temporary table refreshed_service (id uuid primary key) on commit drop`.execute(db);
+  await sql`insert into refreshed_service select distinct unnest(${serviceIds}::uuid[])`.execute(db);
+  await sql`analyze refreshed_service`.execute(db);
+  await sql`insert into ${staging} (${SEARCH_COLUMNS}) ${searchRows((column) => sql`${sql.ref(column)} in (select id from refreshed_service)`, LOCALE_CONFIGS)}`.execute(db);
+  await sql`drop table refreshed_service`.execute(db);
+}
+
+const partition = (locale: Locale, suffix = '') => sql.table(`directory_service_search_${locale}${suffix}`);
+
+/**
+ * The next rows of one reading language, in a table of their own: the staged rows, and the live
+ * rows of the services not staged, in map order; then the live partition's indexes, built over
+ * them, and statistics.
+ */
+async function buildPartition(db: Executor, staging: RawBuilder<unknown>, locale: Locale): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => buildPartition(trx, staging, locale));
+  const [live, next] = [partition(locale), partition(locale, '_next')];
+  await sql`set local work_mem = '64MB'`.execute(db);
+  await sql`set local maintenance_work_mem = '128MB'`.execute(db);
+  await sql`drop table if exists ${next}`.execute(db);
+  await sql`create table ${next} (like directory_service_search including defaults including constraints)`.execute(db);
+  await sql`
+    insert into ${next} (${SEARCH_COLUMNS})
+    select * from (
+      select ${SEARCH_COLUMNS} from ${staging} where locale = ${locale}
+      union all
+      select ${SEARCH_COLUMNS} from ${live} where service_id not in (select service_id from ${staging} where locale = ${locale})
+    ) d
+    -- Neighbours on the map, neighbours on disk: a radius search reads fewer pages.
+    order by d.cell nulls last, d.service_id`.execute(db);
+  const { rows: indexes } = await sql<{ name: string; definition: string; primary: boolean }>`
+    select c.relname as name, pg_get_indexdef(i.indexrelid) as definition, i.indisprimary as primary
+    from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = ${`directory_service_search_${locale}`}::regclass`.execute(db);
+  for (const index of indexes) {
+    // The live index's own definition, on the next table, under the name it will take after the swap, with `_next`.
+    const definition = index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX) \S+ ON (?:ONLY )?\S+ /, `$1 ${index.name}_next ON directory_service_search_${locale}_next `);
+    await sql.raw(definition).execute(db);
+    if (index.primary) await sql`alter table ${next} add constraint ${sql.id(`${index.name}_next`)} primary key using index ${sql.id(`${index.name}_next`)}`.execute(db);
+  }
+  await sql`analyze ${next}`.execute(db);
+}
+
+/** The next partition of a language in place of the live one, its indexes under the live ones' names. */
+async function swapPartition(trx: Executor, locale: Locale): Promise<void> {
+  const [live, next] = [partition(locale), partition(locale, '_next')];
+  await sql`alter table directory_service_search detach partition ${live}`.execute(trx);
+  await sql`alter table directory_service_search attach partition ${next} for values in (${sql.lit(locale)})`.execute(trx);
+  await sql`drop table ${live}`.execute(trx);
+  await sql`alter table ${next} rename to ${sql.id(`directory_service_search_${locale}`)}`.execute(trx);
+  const { rows: indexes } = await sql<{ name: string }>`
+    select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid
+    where i.indrelid = ${`directory_service_search_${locale}`}::regclass and c.relname like '%\_next'`.execute(trx);
+  for (const { name } of indexes) await sql`alter index ${sql.id(name)} rename to ${sql.id(name.slice(0, -'_next'.length))}`.execute(trx);
 }
 
 /** The GIN indexes of the search rows' partitions. */

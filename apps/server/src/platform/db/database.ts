@@ -50,9 +50,15 @@ export async function openDatabase(target: DatabaseTarget, log?: FastifyBaseLogg
   return kyselyOnPGlite(pglite);
 }
 
+const onOneConnection = new WeakSet<Database>();
 export function kyselyOnPGlite(pglite: PGlite): Database {
-  return new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [new CamelCasePlugin()] });
+  onOneConnection.add(db);
+  return db;
 }
+
+/** Whether the database serves one connection (PGlite): work meant for several at once must run in turn, inside one transaction. */
+export const hasOneConnection = (db: Database): boolean => onOneConnection.has(db);
 
 /** Liveness of the database, for `/ready`: a short query with its own deadline. */
 export async function pingDatabase(db: Database, timeoutMs = 2_000): Promise<boolean> {

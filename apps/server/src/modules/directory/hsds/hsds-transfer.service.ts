@@ -7,7 +7,7 @@ import type { AuditTrail } from '../../../platform/audit/audit-trail.js';
 import { copyRows, type CopyValue } from '../../../platform/db/copy-rows.js';
 import type { Database, Executor } from '../../../platform/db/database.js';
 import { AppError, BadRequestError } from '../../../platform/errors/app-error.js';
-import { refreshSearchInHalves } from '../directory.repository.js';
+import { refreshSearchInBulk } from '../directory.repository.js';
 import { selectRows } from './hsds-rows.js';
 import { CORE_ORDER, GLOCAL_DATAPACKAGE, PROFILE_RESOURCES, TRANSLATABLE, coreTable, dbColumn, resource } from './hsds-schema.js';
 import { flattenJson, parseCsvFiles, rowCount, validateTables, type Tables } from './hsds-validate.js';
@@ -240,7 +240,7 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
       return written;
     });
     // Search documents once the data is committed, on two connections for a large import.
-    await refreshSearchInHalves(db, touched);
+    await refreshSearchInBulk(db, touched);
     return { mode, imported, rejected, problems: problems.slice(0, MAX_PROBLEMS_SENT) };
   }
 
