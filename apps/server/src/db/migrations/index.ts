@@ -16,6 +16,7 @@ import * as directoryStaleNotice from './202612011150_directory_stale_notice.js'
 import * as directorySearchPoints from './202612011200_directory_search_points.js';
 import * as remittancesSetBasedReferences from './202612011300_remittances_set_based_references.js';
 import * as remittancesSetBasedCodes from './202612021000_remittances_set_based_codes.js';
+import * as remittancesOneInsertTrigger from './202612071000_remittances_one_insert_trigger.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '202612011200_directory_search_points': directorySearchPoints,
   '202612011300_remittances_set_based_references': remittancesSetBasedReferences,
   '202612021000_remittances_set_based_codes': remittancesSetBasedCodes,
+  '202612071000_remittances_one_insert_trigger': remittancesOneInsertTrigger,
 };
 
 export const migrationProvider: MigrationProvider = {
