@@ -198,9 +198,11 @@ export function flattenJson(services: Record<string, unknown>[], problems: HsdsI
 
 export type KnownIds = (resource: string, ids: string[]) => Promise<Set<string>>;
 
-const keyOf = (resource: ResourceDef, row: Record<string, string>) => {
+/** A row's primary key as one string (`|` between the fields of a composite key). */
+const keyOf = (resource: ResourceDef): ((row: Record<string, string>) => string) => {
   const key = resource.schema.primaryKey ?? 'id';
-  return (Array.isArray(key) ? key : [key]).map((field) => row[field] ?? '').join('|');
+  if (!Array.isArray(key)) return (row) => row[key] ?? '';
+  return (row) => key.map((field) => row[field] ?? '').join('|');
 };
 
 /**
@@ -209,21 +211,22 @@ const keyOf = (resource: ResourceDef, row: Record<string, string>) => {
  * are rejected too, until nothing changes.
  */
 export async function validateTables(tables: Tables, knownIds: KnownIds, problems: HsdsImportProblem[]): Promise<Tables> {
+  /** Each table's rejected rows, by index (one set per table, made when first asked for). */
   const bad = new Map<string, Set<number>>();
+  const badRows = (table: string) => bad.get(table) ?? bad.set(table, new Set()).get(table)!;
   const reject = (table: string, index: number, field: string | null, reason: string) => {
     problems.push({ table, row: index + 1, field, reason });
-    const set = bad.get(table) ?? new Set<number>();
-    set.add(index);
-    bad.set(table, set);
+    badRows(table).add(index);
   };
   for (const [name, table] of tables) {
     const keys = new Set<string>();
+    const rowKey = keyOf(table.resource);
     table.rows.forEach((row, index) => {
       for (const field of table.resource.schema.fields) {
         const reason = fieldProblem(field, row[field.name]);
         if (reason) reject(name, index, field.name, reason);
       }
-      const key = keyOf(table.resource, row);
+      const key = rowKey(row);
       if (keys.has(key)) reject(name, index, Array.isArray(table.resource.schema.primaryKey) ? null : 'id', 'duplicate_id');
       keys.add(key);
     });
@@ -251,16 +254,22 @@ export async function validateTables(tables: Tables, knownIds: KnownIds, problem
   const goodIds = new Map<string, Set<string>>();
   const idsOf = (target: string, cache: Map<string, Set<string>>, keep: (index: number) => boolean) => {
     let ids = cache.get(target);
-    if (!ids) cache.set(target, (ids = new Set((tables.get(target)?.rows ?? []).filter((_, index) => keep(index)).map((row) => row.id!))));
+    if (!ids) {
+      cache.set(target, (ids = new Set()));
+      (tables.get(target)?.rows ?? []).forEach((row, index) => keep(index) && ids!.add(row.id!));
+    }
     return ids;
   };
   const inDatabase = new Map<string, Set<string>>();
   for (const { table, field, target } of references) {
-    const wanted = [...new Set(tables.get(table)!.rows.map((row) => row[field]).filter((value): value is string => Boolean(value) && UUID.test(value!)))];
+    // The values this import does not hold itself are asked of the database (uuids only: others are rejected already).
     const local = idsOf(target, allIds, () => true);
-    const missing = wanted.filter((id) => !local.has(id));
-    const found = missing.length ? await knownIds(target, missing) : new Set<string>();
-    inDatabase.set(`${table}.${field}`, found);
+    const missing = new Set<string>();
+    for (const row of tables.get(table)!.rows) {
+      const value = row[field];
+      if (value && !local.has(value) && UUID.test(value)) missing.add(value);
+    }
+    inDatabase.set(`${table}.${field}`, missing.size ? await knownIds(target, [...missing]) : new Set<string>());
   }
   let changed = true;
   const reported = new Set<string>();
@@ -269,12 +278,14 @@ export async function validateTables(tables: Tables, knownIds: KnownIds, problem
     goodIds.clear(); // rows may have been rejected since
     for (const { table, field, target } of references) {
       const targetTable = tables.get(target);
-      const goodTarget = idsOf(target, goodIds, (index) => !bad.get(target)?.has(index));
+      const rejectedTargets = badRows(target);
+      const goodTarget = idsOf(target, goodIds, (index) => !rejectedTargets.has(index));
       const known = inDatabase.get(`${table}.${field}`)!;
+      const rejected = badRows(table);
       tables.get(table)!.rows.forEach((row, index) => {
         const value = row[field];
-        if (!value || bad.get(table)?.has(index) || !UUID.test(value)) return;
-        if (goodTarget.has(value) || known.has(value)) return;
+        if (!value || rejected.has(index)) return;
+        if (goodTarget.has(value) || known.has(value) || !UUID.test(value)) return;
         const mark = `${table}.${index}.${field}`;
         if (reported.has(mark)) return;
         reported.add(mark);
@@ -286,7 +297,7 @@ export async function validateTables(tables: Tables, knownIds: KnownIds, problem
   }
 
   const valid: Tables = new Map();
-  for (const [name, table] of tables) valid.set(name, { resource: table.resource, rows: table.rows.filter((_, index) => !bad.get(name)?.has(index)) });
+  for (const [name, table] of tables) valid.set(name, { resource: table.resource, rows: table.rows.filter((_, index) => !badRows(name).has(index)) });
   return valid;
 }
 
