@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   amountToSendFor,
@@ -362,5 +363,29 @@ describe('stated figures against fee, amount and rates', () => {
     expect(valueOf(statedFiguresAgree({ ...figures, rateOffered: null, statedTotalCostPercent: '99' }))).toEqual({ totalCost: true, fxMargin: true, feeBelowAmount: true });
     expect(errorOf(statedFiguresAgree({ ...figures, interbankRate: '0', statedTotalCostPercent: '6.32' }))?.code).toBe('remittance.rate_not_positive');
     expect(valueOf(statedFiguresAgree({ ...figures, fee: '185', statedTotalCostPercent: null })).feeBelowAmount).toBe(false);
+  });
+  it('decides ties exactly, where binary floating point would not (1.01 − 1 is 0.010000000000000009 in doubles)', () => {
+    const flat = { amountSent: '100', fee: '1', rateOffered: '655.957', interbankRate: '655.957', statedFxMarginPercent: '0', tolerance: '0.01' };
+    expect(valueOf(statedFiguresAgree({ ...flat, statedTotalCostPercent: '1.01' })).totalCost).toBe(true);
+    expect(valueOf(statedFiguresAgree({ ...flat, statedTotalCostPercent: '0.99' })).totalCost).toBe(true);
+    expect(valueOf(statedFiguresAgree({ ...flat, statedTotalCostPercent: '1.0100001' })).totalCost).toBe(false);
+    expect(valueOf(statedFiguresAgree({ ...flat, statedTotalCostPercent: '1', statedFxMarginPercent: '0.01' })).fxMargin).toBe(true);
+  });
+  it('agrees with 60-digit decimal arithmetic on random figures near the tolerance', () => {
+    const D60 = Decimal.clone({ precision: 60 });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 2_000; n++) {
+      const amountSent = (1 + random() * 999).toFixed(2);
+      const fee = (random() * 50).toFixed(2);
+      const interbankRate = (0.5 + random() * 999).toFixed(7);
+      const rateOffered = (Number(interbankRate) * (0.9 + random() * 0.12)).toFixed(7);
+      const exact = new D60(fee).div(amountSent).plus(new D60(1).minus(new D60(rateOffered).div(interbankRate))).times(100);
+      // Stated within a few thousandths of the tolerance's edge, on either side.
+      const statedTotalCostPercent = exact.plus((random() < 0.5 ? -1 : 1) * (0.01 + (random() - 0.5) * 0.0002)).toFixed(6);
+      const expected = exact.minus(statedTotalCostPercent).abs().lte('0.01');
+      const result = valueOf(statedFiguresAgree({ amountSent, fee, rateOffered, interbankRate, statedTotalCostPercent, statedFxMarginPercent: null, tolerance: '0.01' }));
+      expect(result.totalCost, `${amountSent} ${fee} ${rateOffered} ${interbankRate} ${statedTotalCostPercent}`).toBe(expected);
+    }
   });
 });

@@ -335,8 +335,8 @@ export type StatedFigures = {
  * A fee deducted from the amount and a fee charged on top give the same percentages. Also says
  * whether the fee is below the amount (a deducted fee as large leaves the family nothing).
  */
-export function statedFiguresAgree(figures: StatedFigures): Result<{ totalCost: boolean; fxMargin: boolean; feeBelowAmount: boolean }> {
-  return attempt(() => {
+export function statedFiguresAgree(figures: StatedFigures): Result<StatedAgreement> {
+  return clearAgreement(figures) ?? attempt(() => {
     const amount = scaled(figures.amountSent, '/amountSent');
     if (amount.digits <= 0n) throw new Invalid('remittance.amount_not_positive', { pointer: '/amountSent' });
     const fee = scaled(figures.fee, '/fee');
@@ -360,6 +360,36 @@ export function statedFiguresAgree(figures: StatedFigures): Result<{ totalCost: 
     const fxMargin = statedMargin === null || abs(100n * (I - R) * unit - atScale(statedMargin, k) * I) <= T * I;
     return { totalCost, fxMargin, feeBelowAmount };
   });
+}
+
+type StatedAgreement = { totalCost: boolean; fxMargin: boolean; feeBelowAmount: boolean };
+
+/** Relative to the figures' size, how far from its tolerance a difference must be for binary floating point to decide it. */
+const CLEAR_MARGIN = 1e-9;
+
+/**
+ * The same answer from binary floating point, when it is clear: every figure a plain decimal, the
+ * rates and amount above zero, and each difference farther from its tolerance than a billionth of
+ * the figures' size (a double's rounding errors here stay below a millionth of that). Otherwise
+ * null, and the exact integers decide: ties, figures of 17 digits and more, and every error.
+ */
+function clearAgreement(figures: StatedFigures): Result<StatedAgreement> | null {
+  const { amountSent, fee, rateOffered, interbankRate, statedTotalCostPercent: stated, statedFxMarginPercent: statedMargin, tolerance } = figures;
+  if (rateOffered === null) return null;
+  for (const value of [amountSent, fee, rateOffered, interbankRate, tolerance, stated ?? '0', statedMargin ?? '0']) if (!DECIMAL.test(value)) return null;
+  const [A, F, R, I, T] = [Number(amountSent), Number(fee), Number(rateOffered), Number(interbankRate), Number(tolerance)];
+  if (!(A > 0 && F >= 0 && R > 0 && I > 0) || A === F) return null;
+  const margin = 100 * (1 - R / I);
+  const feePercent = (100 * F) / A;
+  const S = stated === null ? null : Number(stated);
+  const M = statedMargin === null ? null : Number(statedMargin);
+  const slack = CLEAR_MARGIN * (100 + Math.abs(feePercent) + Math.abs(margin) + Math.abs(S ?? 0) + Math.abs(M ?? 0));
+  if (!Number.isFinite(slack)) return null;
+  const within = (difference: number): boolean | null => (difference < T - slack ? true : difference > T + slack ? false : null);
+  const totalCost = S === null ? true : within(Math.abs(feePercent + margin - S));
+  const fxMargin = M === null ? true : within(Math.abs(margin - M));
+  if (totalCost === null || fxMargin === null) return null;
+  return { ok: true, value: { totalCost, fxMargin, feeBelowAmount: F < A } };
 }
 
 /** A percentage for JSON: rounded half-even to `places` decimals (6 by default), then a number. */
