@@ -39,8 +39,8 @@ const asProblemErrors = (errors: ImportRowError[]): ProblemFieldError[] =>
     params: { row: error.row, ...(error.column ? { column: error.column } : {}), ...error.params },
   }));
 
-/** Observations handed to the database at a time (each sorted in index order: larger batches insert closer together), and how many such batches may wait on it. */
-const BATCH = 20_000;
+/** Observations handed to the database at a time (each in index order; larger batches cost Node more in garbage collection than they save the database), and how many such batches may wait on it. */
+const BATCH = 10_000;
 const IN_FLIGHT = 2;
 /**
  * Characters of the file parsed at a time (a slice ends at the first record end after it). Small,
