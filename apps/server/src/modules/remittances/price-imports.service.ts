@@ -39,7 +39,11 @@ const asProblemErrors = (errors: ImportRowError[]): ProblemFieldError[] =>
     params: { row: error.row, ...(error.column ? { column: error.column } : {}), ...error.params },
   }));
 
-/** Observations handed to the database at a time (each in index order; larger batches cost Node more in garbage collection than they save the database), and how many such batches may wait on it. */
+/**
+ * Observations handed to the database at a time (each in index order: see `insertPrices`; larger
+ * batches cost Node more in garbage collection than they save the database), and how many such
+ * batches may wait on it.
+ */
 const BATCH = 10_000;
 const IN_FLIGHT = 2;
 /**

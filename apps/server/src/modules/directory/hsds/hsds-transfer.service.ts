@@ -239,7 +239,7 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
       });
       return written;
     });
-    // Search documents once the data is committed, on two connections for a large import.
+    // Search documents once the data is committed (a large import's rebuilt whole, see refreshSearchInBulk).
     await refreshSearchInBulk(db, touched);
     return { mode, imported, rejected, problems: problems.slice(0, MAX_PROBLEMS_SENT) };
   }
