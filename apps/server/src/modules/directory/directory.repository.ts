@@ -442,6 +442,10 @@ export async function refreshSearchInBulk(db: Database, serviceIds: string[], { 
       // Blocks every writer of search rows, not readers, until the new partitions are in place.
       await sql`lock table directory_service_search in share row exclusive mode`.execute(trx);
       const builder = hasOneConnection(db) ? trx : db;
+      // A staging table still there was left by a rebuild that died: none other runs while the lock is held.
+      const { rows: leftovers } = await sql<{ name: string }>`
+        select relname as name from pg_class where relname like 'directory\_search\_staging\_%' and relnamespace = current_schema()::regnamespace`.execute(trx);
+      for (const { name } of leftovers) await sql`drop table ${sql.table(name)}`.execute(builder);
       await sql`create unlogged table ${staging} (like directory_service_search)`.execute(builder);
       const middle = hasOneConnection(db) ? serviceIds.length : Math.ceil(serviceIds.length / 2);
       await Promise.all([serviceIds.slice(0, middle), serviceIds.slice(middle)].map((part) => stageSearchRows(builder, staging, part)));

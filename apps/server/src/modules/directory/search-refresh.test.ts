@@ -31,13 +31,16 @@ describe('search documents rebuilt in bulk, each language\'s partition swapped i
     expect(await documents()).toEqual(before);
     expect(await words()).toEqual(vocabulary);
     // A rebuild for part of the directory keeps the other services' rows as they were, and the
-    // partitions keep their indexes and names.
+    // partitions keep their indexes and names; a staging table left by a rebuild that died is dropped.
+    await sql`create unlogged table directory_search_staging_leftover (like directory_service_search)`.execute(db);
     await sql`delete from directory_service_search where service_id = any(${rows.slice(0, rows.length / 2).map((row) => row.id)}::uuid[])`.execute(db);
     await refreshSearchInBulk(db, rows.slice(0, rows.length / 2).map((row) => row.id), { from: 2 });
     expect(await documents()).toEqual(before);
     const { rows: indexes } = await sql<{ name: string }>`
       select c.relname as name from pg_inherits h join pg_index i on i.indrelid = h.inhrelid join pg_class c on c.oid = i.indexrelid
       where h.inhparent = 'directory_service_search'::regclass and h.inhrelid = 'directory_service_search_fr'::regclass order by 1`.execute(db);
+    const { rows: leftovers } = await sql`select 1 from pg_class where relname like 'directory_search_staging%'`.execute(db);
+    expect(leftovers).toEqual([]);
     expect(indexes.map((index) => index.name)).toEqual([
       'directory_service_search_fr_cell_idx', 'directory_service_search_fr_document_idx', 'directory_service_search_fr_pkey',
       'directory_service_search_fr_term_ids_idx', 'directory_service_search_fr_territory_id_idx',
