@@ -8,6 +8,13 @@ import { sql, type Kysely } from 'kysely';
  * as before: 23514 for a malformed code, 23503 for an unknown product or import. Updates keep their
  * two triggers; `remittance_corridor_refresh()` stays for `down`.
  */
+/** The insert triggers this one replaces, with their functions (kept for `down`). */
+const REPLACED = [
+  ['remittance_corridor_refresh', 'remittance_corridor_refresh'],
+  ['remittance_price_codes_on_insert', 'remittance_price_codes_check'],
+  ['remittance_price_references_on_insert', 'remittance_price_references_check'],
+] as const;
+
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create function remittance_price_inserted() returns trigger language plpgsql as $$
@@ -51,9 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       end if;
       return null;
     end $$`.execute(db);
-  await sql`drop trigger remittance_corridor_refresh on remittance_price`.execute(db);
-  await sql`drop trigger remittance_price_codes_on_insert on remittance_price`.execute(db);
-  await sql`drop trigger remittance_price_references_on_insert on remittance_price`.execute(db);
+  for (const [trigger] of REPLACED) await sql`drop trigger ${sql.id(trigger)} on remittance_price`.execute(db);
   await sql`
     create trigger remittance_price_inserted after insert on remittance_price
       referencing new table as inserted for each statement execute function remittance_price_inserted()`.execute(db);
@@ -62,11 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger remittance_price_inserted on remittance_price`.execute(db);
   await sql`drop function remittance_price_inserted()`.execute(db);
-  for (const [trigger, check] of [
-    ['remittance_corridor_refresh', 'remittance_corridor_refresh'],
-    ['remittance_price_codes_on_insert', 'remittance_price_codes_check'],
-    ['remittance_price_references_on_insert', 'remittance_price_references_check'],
-  ] as const) {
+  for (const [trigger, check] of REPLACED) {
     await sql`
       create trigger ${sql.id(trigger)} after insert on remittance_price
         referencing new table as inserted for each statement execute function ${sql.id(check)}()`.execute(db);

@@ -476,10 +476,11 @@ async function stageSearchRows(db: Executor, staging: RawBuilder<unknown>, servi
   await sql`insert into refreshed_service select distinct unnest(${serviceIds}::uuid[])`.execute(db);
   await sql`analyze refreshed_service`.execute(db);
   await sql`insert into ${staging} (${SEARCH_COLUMNS}) ${searchRows((column) => sql`${sql.ref(column)} in (select id from refreshed_service)`, LOCALE_CONFIGS)}`.execute(db);
-  await sql`drop table refreshed_service`.execute(db);
 }
 
-const partition = (locale: Locale, suffix = '') => sql.table(`directory_service_search_${locale}${suffix}`);
+/** A reading language's partition of the search rows (its next one, with `_next`), by name and as a table. */
+const partitionName = (locale: Locale, suffix = '') => `directory_service_search_${locale}${suffix}`;
+const partition = (locale: Locale, suffix = '') => sql.table(partitionName(locale, suffix));
 
 /**
  * The next rows of one reading language, in a table of their own: the staged rows, and the live
@@ -504,10 +505,10 @@ async function buildPartition(db: Executor, staging: RawBuilder<unknown>, locale
     order by d.cell nulls last, d.service_id`.execute(db);
   const { rows: indexes } = await sql<{ name: string; definition: string; primary: boolean }>`
     select c.relname as name, pg_get_indexdef(i.indexrelid) as definition, i.indisprimary as primary
-    from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = ${`directory_service_search_${locale}`}::regclass`.execute(db);
+    from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = ${partitionName(locale)}::regclass`.execute(db);
   for (const index of indexes) {
     // The live index's own definition, on the next table, under the name it will take after the swap, with `_next`.
-    const definition = index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX) \S+ ON (?:ONLY )?\S+ /, `$1 ${index.name}_next ON directory_service_search_${locale}_next `);
+    const definition = index.definition.replace(/^(CREATE (?:UNIQUE )?INDEX) \S+ ON (?:ONLY )?\S+ /, `$1 ${index.name}_next ON ${partitionName(locale, '_next')} `);
     await sql.raw(definition).execute(db);
     if (index.primary) await sql`alter table ${next} add constraint ${sql.id(`${index.name}_next`)} primary key using index ${sql.id(`${index.name}_next`)}`.execute(db);
   }
@@ -520,10 +521,10 @@ async function swapPartition(trx: Executor, locale: Locale): Promise<void> {
   await sql`alter table directory_service_search detach partition ${live}`.execute(trx);
   await sql`alter table directory_service_search attach partition ${next} for values in (${sql.lit(locale)})`.execute(trx);
   await sql`drop table ${live}`.execute(trx);
-  await sql`alter table ${next} rename to ${sql.id(`directory_service_search_${locale}`)}`.execute(trx);
+  await sql`alter table ${next} rename to ${sql.id(partitionName(locale))}`.execute(trx);
   const { rows: indexes } = await sql<{ name: string }>`
     select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid
-    where i.indrelid = ${`directory_service_search_${locale}`}::regclass and c.relname like '%\_next'`.execute(trx);
+    where i.indrelid = ${partitionName(locale)}::regclass and c.relname like '%\_next'`.execute(trx);
   for (const { name } of indexes) await sql`alter index ${sql.id(name)} rename to ${sql.id(name.slice(0, -'_next'.length))}`.execute(trx);
 }
 
