@@ -52,6 +52,7 @@ import {
   deskWorkloadRoutes,
 } from './modules/cases/index.js';
 import {
+  caseServiceReferralRecords,
   createCaseReferralsService,
   createDirectoryService,
   createHsdsApiService,
@@ -238,10 +239,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // The person's self-service, and the DPO's erasure decisions.
   await app.register(myRequestsRoutes, {
     prefix: '/api/v1/me/requests',
-    selfService: createSelfServiceService({ db, audit, cipher, lookupHasher, documents, messages }),
+    selfService: createSelfServiceService({ db, audit, cipher, lookupHasher, documents, messages, serviceReferrals: caseServiceReferralRecords }),
     maxBytes: config.documentMaxBytes,
   });
-  await app.register(erasureRequestsRoutes, { prefix: '/api/v1/erasure-requests', erasure: createErasureService({ db, access, audit, storage: documentStorage }) });
+  await app.register(erasureRequestsRoutes, { prefix: '/api/v1/erasure-requests', erasure: createErasureService({ db, access, audit, storage: documentStorage, serviceReferrals: caseServiceReferralRecords }) });
   const remittances = createRemittancesService({ db });
   const remittanceAlerts = createCorridorAlerts({ db, remittances, mailer, publicUrl: config.publicUrl });
   // After a price change has committed: an alert that fails is logged, the change stands.

@@ -7,22 +7,24 @@ import { ConflictError, NotFoundError } from '../../platform/errors/app-error.js
 import { eraseMigrantAccounts } from '../auth/index.js';
 import { documentsRepository } from './documents.repository.js';
 import type { DocumentStorage } from './documents.storage.js';
+import type { CaseServiceReferralRecords } from './case-linked-records.js';
 import { erasureRepository } from './erasure.repository.js';
 import { iso } from './referrals.scope.js';
 import { toMyErasureView } from './self-service.service.js';
 
 type Request = { ip?: string; id?: string };
-type Deps = { db: Database; access: Access; audit: AuditTrail; storage: DocumentStorage };
+type Deps = { db: Database; access: Access; audit: AuditTrail; storage: DocumentStorage; serviceReferrals: CaseServiceReferralRecords };
 
 export type ErasureService = ReturnType<typeof createErasureService>;
 
 /**
  * The data protection officer decides erasure requests. Erasing replaces the person's data
- * (names, encrypted fields, look-up hashes, messages, notes, tasks, documents, on disk too) and
+ * (names, encrypted fields, look-up hashes, messages, notes, tasks, documents, on disk too, the
+ * notes of the directory services the case was referred to) and
  * keeps the case rows that anonymous counts need, detached from anyone. What must be kept for a
  * legal reason (consent records as proof, financing records for accounts) is named, with the reason.
  */
-export function createErasureService({ db, access, audit, storage }: Deps) {
+export function createErasureService({ db, access, audit, storage, serviceReferrals }: Deps) {
   return {
     async list(actor: Actor | null, status: string | undefined, request: Request) {
       const dpo = await access.require(actor, 'erasure:decide', undefined, { request });
@@ -63,6 +65,7 @@ export function createErasureService({ db, access, audit, storage }: Deps) {
           consentRecords: input.retain.includes('consent_records'),
           financingRecords: input.retain.includes('financing_records'),
         });
+        const serviceReferralNotesCleared = await serviceReferrals.eraseNotes(trx, caseIds);
         const accountsErased = await eraseMigrantAccounts(trx, accountIds);
         const decided = await erasureRepository(trx).decide(id, {
           status: input.retain.length > 0 ? 'partially_completed' : 'completed',
@@ -74,7 +77,7 @@ export function createErasureService({ db, access, audit, storage }: Deps) {
         // Counts and ids only: the trail itself must hold nothing of the person.
         await audit.record(trx, {
           actor: dpo, action: 'erasure.completed', subject: { type: 'person', id: found.personId },
-          details: { erasureRequestId: id, caseIds, removed, accountsErased, retained: input.retain }, request,
+          details: { erasureRequestId: id, caseIds, removed, serviceReferralNotesCleared, accountsErased, retained: input.retain }, request,
         });
         return { decided, storageKeys };
       });

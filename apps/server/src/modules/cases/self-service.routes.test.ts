@@ -11,6 +11,7 @@ import { linkIn, startSmtpCapture, type SmtpCapture } from '../../../test/smtp-c
 import {
   SAMPLE_FILES, TEST_ENCRYPTION_KEY, createCaseAt, idOf, multipartFile, referralConsent, testCipher, type CaseFixture,
 } from '../../../test/case-collaboration-factories.js';
+import { DEMO_SERVICE_IDS } from '../directory/directory.demo.js';
 import { noteContext } from './notes.service.js';
 
 const BRUSSELS = 'Guichet migrants entrepreneurs Bruxelles';
@@ -65,6 +66,11 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     const diourbelId = await idOf(t.db, 'organisation', 'name', 'CAIM Diourbel');
     consentId = (await post(brussels, `/api/v1/cases/${c.caseId}/consents`, referralConsent(diourbelId))).json().id;
     referralId = (await post(brussels, `/api/v1/cases/${c.caseId}/referrals`, { toDeskId: diourbelId, purpose: 'Ouverture à Touba' })).json().id;
+    // A directory service the coach referred her to, with a note about her; she got it.
+    const serviceReferral = await post(brussels, `/api/v1/directory/services/${DEMO_SERVICE_IDS.microstartLoan}/case-referrals`, { caseId: c.caseId, note: 'Rendez-vous mardi, apporter le devis du four' });
+    expect(serviceReferral.statusCode, serviceReferral.body).toBe(201);
+    const outcome = await t.inject({ method: 'PATCH', url: `/api/v1/directory/case-referrals/${serviceReferral.json().id}`, headers: brussels.headers, payload: { outcome: 'received' } });
+    expect(outcome.statusCode, outcome.body).toBe(200);
 
     person = await registerAccount(PERSON.email, 'Khadija M.');
     stranger = await registerAccount('someone.else@example.org', 'Someone Else');
@@ -175,6 +181,12 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     expect(request.documents.map((d: { fileName: string }) => d.fileName).sort()).toEqual(['facture.pdf', 'plan-boulangerie.pdf']);
     expect(request.documents[0].storageKey).toBeUndefined();
     expect(request.referrals).toEqual([expect.objectContaining({ fromDesk: BRUSSELS, toDesk: 'CAIM Diourbel', status: 'cancelled' })]);
+    expect(request.serviceReferrals).toEqual([
+      {
+        service: expect.stringContaining('Microcrédit pour créer son entreprise'), organization: 'microStart', note: 'Rendez-vous mardi, apporter le devis du four',
+        outcome: 'received', outcomeAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    ]);
     expect(data.consents).toHaveLength(2);
 
     const page = await get(person, '/api/v1/me/requests/export.html');
@@ -183,6 +195,9 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     expect(page.body).toContain('Vos données sur Glocal');
     expect(page.body).toContain('Je veux ouvrir une boulangerie à Touba');
     expect(page.body).toContain(PERSON.phone);
+    expect(page.body).toContain('Services de l’annuaire vers lesquels vous avez été orienté');
+    expect(page.body).toContain('Rendez-vous mardi, apporter le devis du four');
+    expect(page.body).toContain('Service obtenu');
   });
 
   it('asks for erasure once; the DPO erases, keeping consent records with the reason; no personal data is left and the counts stand', async () => {
@@ -223,13 +238,14 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
       ...(await sql`select * from business_stage_transition where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from case_financing where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from referral where case_id = ${c.caseId}`.execute(t.db)).rows,
+      ...(await sql`select * from case_service_referral where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from case_note where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from case_message where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from case_document where case_id = ${c.caseId}`.execute(t.db)).rows,
       ...(await sql`select * from audit_event where subject_id in (${c.caseId}, ${c.personId})`.execute(t.db)).rows,
       ...(await sql`select * from app_user where id = ${account!.userId}`.execute(t.db)).rows,
     ]);
-    for (const trace of ['Khadija', 'Mbengue', 'khadija.mbengue', '488 77', '1988-02-29', 'boulangerie', 'Touba', 'trésorerie', 'sœur', 'local en vue', 'Épargne familiale', 'plan-boulangerie', 'permit_pending', c.reference]) {
+    for (const trace of ['Khadija', 'Mbengue', 'khadija.mbengue', '488 77', '1988-02-29', 'boulangerie', 'Touba', 'trésorerie', 'sœur', 'local en vue', 'Épargne familiale', 'devis du four', 'plan-boulangerie', 'permit_pending', c.reference]) {
       expect(raw, trace).not.toContain(trace);
     }
     expect(raw).not.toMatch(/"v1\.[A-Za-z0-9_-]+\./);
@@ -247,6 +263,10 @@ describe('self-service for the person, and erasure decided by the DPO', () => {
     // Anonymous counts are unchanged.
     expect(await counts()).toEqual(before);
     expect((await sql<{ n: number }>`select count(*)::int as n from case_financing where case_id = ${c.caseId} and amount = 1500`.execute(t.db)).rows[0]!.n).toBe(1);
+    // The directory referral stays for the service's counts (which service, whether she got it), its note gone.
+    expect((await sql`select service_id, outcome, note from case_service_referral where case_id = ${c.caseId}`.execute(t.db)).rows).toEqual([
+      { serviceId: DEMO_SERVICE_IDS.microstartLoan, outcome: 'received', note: null },
+    ]);
 
     // Her session ended with her account; the erased reference no longer exists.
     expect((await get(person, '/api/v1/me/requests')).statusCode).toBe(401);

@@ -14,6 +14,7 @@ import { toDocumentView, type DocumentsService, type ReadUpload } from './docume
 import type { MessagesService } from './messages.service.js';
 import { messageContext } from './messages.service.js';
 import { noteContext } from './notes.service.js';
+import type { CaseServiceReferralRecords } from './case-linked-records.js';
 import { caseNeedContext, personContext } from './people.service.js';
 import { iso } from './referrals.scope.js';
 import { renderDataSummary } from './self-service.summary.js';
@@ -27,6 +28,7 @@ type Deps = {
   lookupHasher: LookupHasher;
   documents: DocumentsService;
   messages: MessagesService;
+  serviceReferrals: CaseServiceReferralRecords;
 };
 
 export type SelfServiceService = ReturnType<typeof createSelfServiceService>;
@@ -58,7 +60,7 @@ export const toMyErasureView = (row: { id: string; status: MyErasureView['status
  * compared by keyed hash. Every answer that fails is the same, whether the reference exists or
  * not, and failures are throttled. Everything after that acts on the person's own cases only.
  */
-export function createSelfServiceService({ db, audit, cipher, lookupHasher, documents, messages }: Deps) {
+export function createSelfServiceService({ db, audit, cipher, lookupHasher, documents, messages, serviceReferrals }: Deps) {
   async function personOrThrow(actor: Actor | null) {
     if (!actor) throw new AppError('unauthenticated', 401);
     const person = await selfServiceRepository(db).personOfUser(actor.userId);
@@ -102,9 +104,10 @@ export function createSelfServiceService({ db, audit, cipher, lookupHasher, docu
     const repo = selfServiceRepository(db);
     const cases = await repo.casesOf(person.id);
     const caseIds = cases.map((c) => c.id);
-    const [history, projects, outcomes, financing, notes, tasks, referrals, consents, erasure, territories] = await Promise.all([
+    const locale = resolveLocale(person.preferredLocale);
+    const [history, projects, outcomes, financing, notes, tasks, referrals, serviceReferralRows, consents, erasure, territories] = await Promise.all([
       repo.stageHistory(caseIds), repo.projects(caseIds), repo.outcomes(caseIds), repo.financing(caseIds), repo.notes(caseIds), repo.tasks(caseIds),
-      repo.referrals(caseIds), consentsRepository(db).listForPerson([person.id]), repo.erasureRequests(person.id),
+      repo.referrals(caseIds), serviceReferrals.ofCases(db, caseIds, locale), consentsRepository(db).listForPerson([person.id]), repo.erasureRequests(person.id),
       repo.territoryCodes([person.residenceTerritoryId, person.originTerritoryId]),
     ]);
     const open = (value: string | null, context: string) => (value === null ? null : cipher.decrypt(value, context));
@@ -133,10 +136,14 @@ export function createSelfServiceService({ db, audit, cipher, lookupHasher, docu
         messages: thread.map((m) => ({ sender: m.sender, author: m.sender === 'staff' ? m.authorName : null, body: open(m.bodyEncrypted, messageContext(m.id)), createdAt: iso(m.createdAt) })),
         documents: (await documentsRepository(db).listForCase(c.id)).map(({ storageKey: _, uploadedByUserId: __, ...d }) => ({ ...d, createdAt: iso(d.createdAt) })),
         referrals: referrals.filter((r) => r.caseId === c.id).map(({ caseId: _, createdAt, decidedAt, ...r }) => ({ ...r, createdAt: iso(createdAt), decidedAt: iso(decidedAt) })),
+        // The directory services a coach referred the person to, and whether they got them.
+        serviceReferrals: serviceReferralRows
+          .filter((r) => r.caseId === c.id)
+          .map((r) => ({ service: r.serviceName, organization: r.organizationName, note: r.note, outcome: r.outcome, outcomeAt: iso(r.outcomeAt), createdAt: iso(r.createdAt) })),
       });
     }
     return {
-      locale: resolveLocale(person.preferredLocale),
+      locale,
       data: {
         exportedAt: new Date().toISOString(),
         person: {

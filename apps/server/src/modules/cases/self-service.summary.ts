@@ -6,7 +6,7 @@ type Value = unknown;
 type Summary = {
   exportedAt: string;
   person: Record<string, Value>;
-  requests: (Record<string, Value> & { messages: Record<string, Value>[]; documents: Record<string, Value>[]; stageHistory: Record<string, Value>[]; referrals: Record<string, Value>[]; financing: Record<string, Value>[]; notes: Record<string, Value>[] })[];
+  requests: (Record<string, Value> & { messages: Record<string, Value>[]; documents: Record<string, Value>[]; stageHistory: Record<string, Value>[]; referrals: Record<string, Value>[]; serviceReferrals: Record<string, Value>[]; financing: Record<string, Value>[]; notes: Record<string, Value>[] })[];
   consents: Record<string, Value>[];
   erasureRequests: Record<string, Value>[];
 };
@@ -42,6 +42,10 @@ ${r.businessProject ? `<h3>${escapeHtml(t('business_project'))}</h3>${dl(r.busin
 <h3>${escapeHtml(t('documents'))}</h3>${table(r.documents, ['createdAt', 'kind', 'fileName', 'sizeBytes'])}
 <h3>${escapeHtml(t('notes'))}</h3>${table(r.notes, ['createdAt', 'desk', 'body'])}
 <h3>${escapeHtml(t('referrals'))}</h3>${table(r.referrals, ['createdAt', 'fromDesk', 'toDesk', 'status'])}
+<h3>${escapeHtml(t('service_referrals'))}</h3>${table(
+        r.serviceReferrals.map((s) => ({ ...s, outcome: t(`service_referral_outcome.${String(s.outcome)}`) })),
+        ['createdAt', 'service', 'organization', 'note', 'outcome', 'outcomeAt'],
+      )}
 </section>`,
     )
     .join('\n');

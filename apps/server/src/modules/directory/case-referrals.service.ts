@@ -37,6 +37,23 @@ const select = (db: Executor, locale: Locale, where: ReturnType<typeof sql>) =>
     order by r.created_at, r.id`.execute(db);
 
 /**
+ * What the directory holds about people's cases, for the cases module's data download and erasure
+ * (handed to those services in app.ts, so that the cases module never reaches into this table).
+ */
+export const caseServiceReferralRecords = {
+  /** Every referral of these cases, oldest first, the service named in `locale` when translated. */
+  ofCases: async (db: Executor, caseIds: readonly string[], locale: Locale): Promise<Row[]> =>
+    caseIds.length === 0 ? [] : (await select(db, locale, sql`r.case_id in (${sql.join(caseIds)})`)).rows,
+
+  /** Clears the coaches' free text; which service, when and the outcome stay for anonymous counts. */
+  eraseNotes: async (db: Executor, caseIds: readonly string[]): Promise<number> => {
+    if (caseIds.length === 0) return 0;
+    const result = await sql`update case_service_referral set note = null, updated_at = now() where case_id in (${sql.join(caseIds)}) and note is not null`.execute(db);
+    return Number(result.numAffectedRows ?? 0);
+  },
+};
+
+/**
  * A coach refers a case to a directory service and later records whether the person got it. Who
  * may: whoever may act on the case (its lead desk), as the cases module decides. A referral tells
  * what a person needs, so reads are audited like the case's own.
@@ -64,7 +81,8 @@ export function createCaseReferralsService({ db, access, audit }: Deps) {
           action: 'case.service_referred',
           subject: { type: 'case', id: input.caseId },
           organisationId: scope.leadDeskId,
-          details: { referralId: id, changes: changedFields(undefined, { serviceId, note: input.note ?? null, outcome: 'pending' }) },
+          // The note's length, not its text: the trail is append-only, and erasing the person clears the note.
+          details: { referralId: id, changes: changedFields(undefined, { serviceId, noteLength: input.note?.length ?? 0, outcome: 'pending' }) },
           request,
         });
         return toView((await select(trx, locale, sql`r.id = ${id}`)).rows[0]!);

@@ -5,5 +5,5 @@ export { createHsdsApiService, type HsdsApiService } from './hsds/hsds-api.servi
 export { createHsdsTransferService, type HsdsTransferService } from './hsds/hsds-transfer.service.js';
 export { seedDemoDirectory } from './directory.demo.js';
 export { exportHsdsDirectory, importHsdsDirectory } from './hsds/hsds-cli.js';
-export { createCaseReferralsService, type CaseReferralsService } from './case-referrals.service.js';
+export { caseServiceReferralRecords, createCaseReferralsService, type CaseReferralsService } from './case-referrals.service.js';
 export { createStaleNoticesService, runStaleNotices, type StaleNoticesService } from './stale-notices.service.js';
