@@ -238,8 +238,13 @@ export const SavingsTotals = z.object({
   overpaidVersusCheapest: z.string(),
 });
 export const SavingsReport = z.object({
-  desks: z.array(z.object({ organisationId: Id, name: z.string(), totals: z.array(SavingsTotals) })),
-  /** All the desks in the report together: the territory's figure. */
+  /** Each desk, with the territory it is based in (its home territory). */
+  desks: z.array(z.object({ organisationId: Id, name: z.string(), territoryId: Id, totals: z.array(SavingsTotals) })),
+  /** The desks of the report grouped by home territory, named in the reader's language; by name. */
+  territories: z.array(
+    z.object({ territoryId: Id, code: z.string(), name: z.string(), deskOrganisationIds: z.array(Id), totals: z.array(SavingsTotals) }),
+  ),
+  /** All the desks in the report together. */
   totals: z.array(SavingsTotals),
   /** Transfers with no benchmark at their date (no observed price in the corridor), left out. */
   unbenchmarked: z.number().int(),

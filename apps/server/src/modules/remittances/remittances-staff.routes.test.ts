@@ -1,4 +1,5 @@
 import { CorridorReport, Problem, ProductView, ProviderList, ProviderPriceList, RemittanceQuoteList, SavingsReport, TransferList, TransferView } from '@glocal/contracts';
+import { Decimal } from 'decimal.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
@@ -128,6 +129,60 @@ describe('remittances for desks, territories and providers', () => {
     const territory = SavingsReport.parse((await as(officer, 'GET', '/api/v1/remittances/reports/savings')).json());
     expect(territory.desks.map((desk) => desk.name)).toEqual(['CAIM Diourbel', 'CAIM Mbacké']);
     expect((await as(manager, 'GET', '/api/v1/remittances/reports/savings')).statusCode).toBe(200);
+  });
+
+  it('reports savings per territory: the desks’ home territories, summed, named in the reader’s language', async () => {
+    // Two new desks of the Diourbel agency in Bambey (no demo desk there), a DE → BJ corridor of their own:
+    // the same prices and transfers as above, so the same figures per transfer.
+    const territories = Object.fromEntries((await sql<{ id: string; code: string }>`select id, code from territory`.execute(t.db)).rows.map((row) => [row.code, row.id]));
+    const agency = ids['Agence régionale de développement de Diourbel']!;
+    const [north, south] = await Promise.all(['Guichet Bambey Nord', 'Guichet Bambey Sud'].map(async (name) => (await sql<{ id: string }>`
+      insert into organisation (type, name, host_organisation_id, home_territory_id, languages)
+      values ('help_desk', ${name}, ${agency}, ${territories['SN-DB-BAM']}, ${['fr']}) returning id`.execute(t.db)).rows[0]!.id));
+    const corridor = { corridor: 'DE-BJ', currencies: 'EUR/XOF', interbankRate: '656', observedOn: daysAgo(1) } as const;
+    const cheap = await addPrice(t.db, { ...corridor, provider: 'Cheap Co', product: 'App', fee: { fixed: '2' }, rateOffered: '656' });
+    const dear = await addPrice(t.db, { ...corridor, provider: 'Dear Co', product: 'Counter', fee: { fixed: '10' }, rateOffered: '649.44' });
+    const transfer = { from: 'DE', to: 'BJ', sendingCurrency: 'EUR', receivingCurrency: 'XOF', amountSent: '200', transferredOn: daysAgo(1) };
+    for (const body of [
+      { ...transfer, deskOrganisationId: north, providerId: dear.providerId, feePaid: '10', rateApplied: '649.44' },
+      { ...transfer, deskOrganisationId: south, providerId: cheap.providerId, feePaid: '2', rateApplied: '656' },
+      { ...transfer, deskOrganisationId: south, providerId: cheap.providerId, feePaid: '2', rateApplied: '656' },
+    ]) {
+      expect((await as(admin, 'POST', '/api/v1/remittances/transfers', body)).statusCode).toBe(201);
+    }
+
+    const response = await t.inject({ method: 'GET', url: '/api/v1/remittances/reports/savings', headers: { ...officer.headers, 'accept-language': 'fr' } });
+    expect(response.statusCode, response.body).toBe(200);
+    const report = SavingsReport.parse(response.json());
+    expect(report.territories.map(({ code, name }) => [code, name])).toEqual([['SN-DB-BAM', 'Bambey'], ['SN-DB-DIO', 'Diourbel'], ['SN-DB-MBA', 'Mbacké']]);
+    const bambey = report.territories.find((territory) => territory.code === 'SN-DB-BAM')!;
+    expect(bambey.territoryId).toBe(territories['SN-DB-BAM']);
+    expect(bambey.deskOrganisationIds.toSorted()).toEqual([north, south].toSorted());
+    // North: cost 12.00, at the average 7.50, at the cheapest 2.00. South, twice: cost 2.00, 7.50, 2.00.
+    expect(bambey.totals).toEqual([
+      { currency: 'EUR', transfers: 3, amountSent: '600.00', cost: '16.00', costAtAverage: '22.50', costAtCheapest: '6.00', savedVersusAverage: '6.50', overpaidVersusCheapest: '10.00' },
+    ]);
+    expect(report.desks.find((desk) => desk.organisationId === south)).toMatchObject({ territoryId: territories['SN-DB-BAM'], totals: [{ transfers: 2, savedVersusAverage: '11.00' }] });
+
+    // Each territory sums its desks, and the territories sum to the whole.
+    const sum = (totals: SavingsReport['totals'][], field: 'transfers' | 'amountSent' | 'cost' | 'savedVersusAverage' | 'overpaidVersusCheapest') =>
+      totals.flat().filter((entry) => entry.currency === 'EUR').reduce((acc, entry) => acc.plus(entry[field]), new Decimal(0)).toString();
+    for (const territory of report.territories) {
+      const desks = report.desks.filter((desk) => desk.territoryId === territory.territoryId);
+      expect(desks.map((desk) => desk.organisationId).toSorted()).toEqual(territory.deskOrganisationIds.toSorted());
+      for (const field of ['transfers', 'amountSent', 'cost', 'savedVersusAverage', 'overpaidVersusCheapest'] as const) {
+        expect(sum([territory.totals], field)).toBe(sum(desks.map((desk) => desk.totals), field));
+      }
+    }
+    for (const field of ['transfers', 'amountSent', 'savedVersusAverage'] as const) {
+      expect(sum(report.territories.map((territory) => territory.totals), field)).toBe(sum([report.totals], field));
+    }
+
+    // In Arabic, the same territories by their Arabic names; a desk's staff see their own territory only.
+    const arabic = SavingsReport.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/reports/savings', headers: { ...officer.headers, 'accept-language': 'ar' } })).json());
+    expect(arabic.territories.find((territory) => territory.code === 'SN-DB-BAM')!.name).toBe('بامبي');
+    const brussels = SavingsReport.parse((await as(coachBrussels, 'GET', '/api/v1/remittances/reports/savings')).json());
+    expect(brussels.territories.map((territory) => territory.code)).toEqual(['BE-BRU']);
   });
 
   it('a provider’s staff report its products and prices, audited; other providers are not found; the cheapest change alerts followers', async () => {

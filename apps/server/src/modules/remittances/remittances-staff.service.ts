@@ -1,5 +1,6 @@
 import type {
   CorridorReport,
+  Locale,
   PriceReportBody,
   PriceSource,
   ProductBody,
@@ -22,6 +23,7 @@ import type { Database } from '../../platform/db/database.js';
 import { BadRequestError, NotFoundError } from '../../platform/errors/app-error.js';
 import { findOrganisation } from '../organisations/index.js';
 import { currencyDigits } from '../reference/index.js';
+import { territoryLabels } from '../territories/index.js';
 import { feeFor, quote, savings, type FeeSchedule, type Savings } from './remittance-cost.js';
 import { remittancesRepository } from './remittances.repository.js';
 import { checkCodes, daysBetween, DROP_AFTER_DAYS, periodOf, STALE_AFTER_DAYS, type RemittancesService } from './remittances.service.js';
@@ -205,10 +207,11 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     /**
      * What the desks' beneficiaries paid against the corridor average of the quarter (at the
      * standard amount nearest the transfer) and against the cheapest option that day (priced at
-     * the transfer's own amount; else the quarter's cheapest at that standard amount), per desk
-     * and for all the desks in scope: the figure S.T.E.P. reported.
+     * the transfer's own amount; else the quarter's cheapest at that standard amount), per desk,
+     * per territory (each desk's home territory, named in `locale`) and for all the desks in
+     * scope: the figure S.T.E.P. reported.
      */
-    async savingsReport(actor: Actor | null): Promise<SavingsReport> {
+    async savingsReport(actor: Actor | null, locale: Locale): Promise<SavingsReport> {
       const reporter = await access.require(actor, 'remittances:report');
       const deskIds = (await db.selectFrom('remittanceTransfer').select('deskOrganisationId').distinct().execute()).map((row) => row.deskOrganisationId);
       const desks = await desksInScope(reporter, deskIds);
@@ -226,6 +229,9 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
       const analyses = new Map<string, Awaited<ReturnType<RemittancesService['analysePeriod']>>>();
       const all = new Map<string, Totals>();
       const perDesk = new Map<string, Map<string, Totals>>();
+      const perTerritory = new Map<string, Map<string, Totals>>();
+      const territoryOf = new Map(desks.map((desk) => [desk.id, desk.homeTerritoryId]));
+      const totalsIn = (groups: Map<string, Map<string, Totals>>, key: string) => groups.get(key) ?? groups.set(key, new Map()).get(key)!;
       let unbenchmarked = 0;
       for (const transfer of transfers) {
         const key = `${transfer.sendingCountry}-${transfer.receivingCountry}|${periodOf(transfer.transferredOn)}`;
@@ -255,13 +261,20 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
           continue;
         }
         const figures = savings(paid.value, { corridorAveragePercent: averagePercent, cheapestTotalCostPercent: cheapest }, units.sending);
-        for (const totals of [all, perDesk.get(transfer.deskOrganisationId) ?? perDesk.set(transfer.deskOrganisationId, new Map()).get(transfer.deskOrganisationId)!]) {
+        for (const totals of [all, totalsIn(perDesk, transfer.deskOrganisationId), totalsIn(perTerritory, territoryOf.get(transfer.deskOrganisationId)!)]) {
           if (!totals.has(transfer.sendingCurrency)) totals.set(transfer.sendingCurrency, emptyTotals());
           add(totals.get(transfer.sendingCurrency)!, transfer.amountSent, figures);
         }
       }
+      const labels = await territoryLabels(db, [...territoryOf.values()], locale);
+      const territories = [...labels].map(([territoryId, label]) => ({
+        territoryId, code: label.code, name: label.name,
+        deskOrganisationIds: desks.filter((desk) => desk.homeTerritoryId === territoryId).map((desk) => desk.id),
+        totals: totalsView(perTerritory.get(territoryId) ?? new Map()),
+      }));
       return {
-        desks: desks.map((desk) => ({ organisationId: desk.id, name: desk.name, totals: totalsView(perDesk.get(desk.id) ?? new Map()) })),
+        desks: desks.map((desk) => ({ organisationId: desk.id, name: desk.name, territoryId: desk.homeTerritoryId, totals: totalsView(perDesk.get(desk.id) ?? new Map()) })),
+        territories: territories.sort((a, b) => a.name.localeCompare(b.name, locale) || a.code.localeCompare(b.code)),
         totals: totalsView(all),
         unbenchmarked,
       };

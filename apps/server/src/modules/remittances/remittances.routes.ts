@@ -28,6 +28,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientOf } from '../../platform/auth/auth-plugin.js';
+import { requestLocale } from '../../platform/i18n/locale.js';
 import type { CorridorAlerts } from './corridor-alerts.js';
 import type { PriceImportsService } from './price-imports.service.js';
 import type { RemittancesStaffService } from './remittances-staff.service.js';
@@ -147,11 +148,12 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'remittances:report' },
       schema: {
         tags,
-        summary: 'What the desks’ beneficiaries saved against the corridor average and overpaid against the cheapest option, per desk and in all',
+        summary: 'What the desks’ beneficiaries saved against the corridor average and overpaid against the cheapest option, per desk, per territory and in all',
+        description: 'Territories are the desks’ home territories, named in the reader’s language (Accept-Language).',
         response: { 200: SavingsReport },
       },
     },
-    (request) => staff.savingsReport(request.actor),
+    (request) => staff.savingsReport(request.actor, requestLocale(request)),
   );
   app.post(
     '/transfers',

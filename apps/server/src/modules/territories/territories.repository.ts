@@ -34,6 +34,9 @@ export const territoriesRepository = (db: Executor) => ({
   findById: (id: string): Promise<TerritoryRow | undefined> =>
     db.selectFrom('territory').select(columns).where('id', '=', id).executeTakeFirst(),
 
+  findByIds: (ids: string[]): Promise<TerritoryRow[]> =>
+    ids.length === 0 ? Promise.resolve([]) : db.selectFrom('territory').select(columns).where('id', 'in', ids).execute(),
+
   findByCode: (code: string): Promise<TerritoryRow | undefined> =>
     db.selectFrom('territory').select(columns).where('code', '=', code).executeTakeFirst(),
 

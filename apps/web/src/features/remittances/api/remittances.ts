@@ -61,7 +61,8 @@ export const corridorReportCsvUrl = (corridor: string) => `${BASE}/reports/corri
 export function useSavingsReport() {
   const { locale } = useLocale();
   return useQuery({
-    queryKey: ['remittances', 'savings'],
+    // Territories are named in the reader's language.
+    queryKey: ['remittances', 'savings', locale],
     queryFn: ({ signal }) => apiGet(`${BASE}/reports/savings`, { schema: SavingsReport, locale, signal }),
   });
 }

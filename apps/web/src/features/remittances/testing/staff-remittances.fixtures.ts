@@ -1,4 +1,4 @@
-import { CountryList, CurrencyList, ProviderList, ProviderPriceList, TransferList } from '@glocal/contracts';
+import { CountryList, CurrencyList, ProviderList, ProviderPriceList, SavingsReport, TransferList } from '@glocal/contracts';
 
 /** Answers as the API gives them to providers' and desks' staff, checked against the contracts so a fixture cannot drift. */
 export const BAOL_ID = '30000000-0000-4000-8000-0000000000b1';
@@ -83,4 +83,27 @@ export const deskTransfers = TransferList.parse({
     },
   ],
   nextCursor: null,
+});
+
+export const MBACKE_DESK_ID = '10000000-0000-4000-8000-0000000000d2';
+export const BAMBEY_DESK_ID = '10000000-0000-4000-8000-0000000000d3';
+export const DIOURBEL_TERRITORY_ID = '60000000-0000-4000-8000-0000000000a1';
+export const MBACKE_TERRITORY_ID = '60000000-0000-4000-8000-0000000000a2';
+
+const eur = (transfers: number, amountSent: string, cost: string, savedVersusAverage: string, overpaidVersusCheapest: string) =>
+  ({ currency: 'EUR', transfers, amountSent, cost, costAtAverage: '0.00', costAtCheapest: '0.00', savedVersusAverage, overpaidVersusCheapest }) as const;
+
+/** Three desks in two territories (two desks in Mbacké's), one of them with no benchmarked transfer yet. */
+export const savingsReport = SavingsReport.parse({
+  desks: [
+    { organisationId: DESK_ID, name: 'CAIM Diourbel', territoryId: DIOURBEL_TERRITORY_ID, totals: [eur(4, '1200.00', '30.00', '12.50', '9.00')] },
+    { organisationId: MBACKE_DESK_ID, name: 'CAIM Mbacké', territoryId: MBACKE_TERRITORY_ID, totals: [eur(2, '400.00', '14.00', '1.00', '10.00')] },
+    { organisationId: BAMBEY_DESK_ID, name: 'Guichet Touba', territoryId: MBACKE_TERRITORY_ID, totals: [] },
+  ],
+  territories: [
+    { territoryId: DIOURBEL_TERRITORY_ID, code: 'SN-DB-DIO', name: 'Diourbel', deskOrganisationIds: [DESK_ID], totals: [eur(4, '1200.00', '30.00', '12.50', '9.00')] },
+    { territoryId: MBACKE_TERRITORY_ID, code: 'SN-DB-MBA', name: 'Mbacké', deskOrganisationIds: [MBACKE_DESK_ID, BAMBEY_DESK_ID], totals: [eur(2, '400.00', '14.00', '1.00', '10.00')] },
+  ],
+  totals: [eur(6, '1600.00', '44.00', '13.50', '19.00')],
+  unbenchmarked: 1,
 });
