@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo/seed-demo.js';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app.js';
 import { signIn, type Session } from '../../../test/sign-in.js';
+import { unzipText } from '../../../test/unzip.js';
 import { DEMO_LOCATION_IDS, DEMO_SERVICE_IDS } from './directory.demo.js';
 
 describe('services directory (own API)', () => {
@@ -242,5 +243,20 @@ describe('services directory (own API)', () => {
     expect(opportunities.items.map((item) => item.isicCode)).toContain('1040');
     const found = OpportunityList.parse((await t.inject({ method: 'GET', url: '/api/v1/directory/opportunities?q=arachide&locale=fr' })).json());
     expect(found.items[0]!.title).toMatch(/arachide/);
+  });
+
+  it('exports the HSDS datapackage as one zip for officers, the same files as the JSON export, audited; desk staff get 403', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/v1/directory/exports/datapackage.zip', headers: officer.headers });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="hsds-datapackage.zip"');
+    expect((await lastAudit()).action).toBe('directory.hsds_exported');
+    const files = unzipText(response.rawPayload);
+    expect(files).toEqual((await t.inject({ method: 'GET', url: '/api/v1/directory/exports', headers: officer.headers })).json().files);
+    expect(Object.keys(files)).toContain('datapackage.json');
+    expect(files['services.csv']!.split('\n').length).toBeGreaterThan(140);
+    const coach = await t.inject({ method: 'GET', url: '/api/v1/directory/exports/datapackage.zip', headers: coachDiourbel.headers });
+    expect(coach.statusCode).toBe(403);
+    expect(coach.headers['content-type']).toMatch(/problem\+json/);
   });
 });

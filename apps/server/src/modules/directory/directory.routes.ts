@@ -29,6 +29,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { clientOf } from '../../platform/auth/auth-plugin.js';
 import { requestLocale } from '../../platform/i18n/locale.js';
+import { zipFiles } from '../../platform/zip/zip.js';
 import type { DirectoryService } from './directory.service.js';
 import type { CaseReferralsService } from './case-referrals.service.js';
 import type { HsdsTransferService } from './hsds/hsds-transfer.service.js';
@@ -123,5 +124,20 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
     '/exports',
     { config: { permission: 'directory:import' }, schema: { tags, summary: 'Export the directory as HSDS CSV files with datapackage.json', response: { 200: HsdsExportView } } },
     (request) => transfer.exportForActor(request.actor, clientOf(request)),
+  );
+  app.get(
+    '/exports/datapackage.zip',
+    {
+      config: { permission: 'directory:import' },
+      schema: { tags, summary: 'The same export as one zip file (the HSDS datapackage: CSV files and datapackage.json)', produces: ['application/zip'] },
+    },
+    async (request, reply) => {
+      const { files } = await transfer.exportForActor(request.actor, clientOf(request));
+      return reply
+        .type('application/zip')
+        .header('content-disposition', 'attachment; filename="hsds-datapackage.zip"')
+        .header('cache-control', 'no-store')
+        .send(await zipFiles(files));
+    },
   );
 };

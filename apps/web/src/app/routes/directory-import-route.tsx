@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import { PageHeading } from '../../components/ui/page-heading';
+import { HsdsExport } from '../../features/directory/components/hsds-export';
 import { HsdsImport } from '../../features/directory/components/hsds-import';
 import { useTerritories } from '../../features/territories/api/get-territories';
 
@@ -11,6 +12,7 @@ export function DirectoryImportRoute() {
       <PageHeading>{formatMessage({ id: 'directory.import.title' })}</PageHeading>
       <p className="lead">{formatMessage({ id: 'directory.import.intro' })}</p>
       <HsdsImport territories={territories.data} />
+      <HsdsExport />
     </>
   );
 }

@@ -27,6 +27,7 @@ export const DIRECTORY_ROUTE_ACCESS: Record<string, RouteSample> = {
   'GET /api/v1/directory/opportunities': { url: '/api/v1/directory/opportunities', expect: PUBLIC_OK },
   'POST /api/v1/directory/imports': { url: '/api/v1/directory/imports', body: {}, expect: { anonymous: 401, admin: 400, officer: 400, others: 403 } },
   'GET /api/v1/directory/exports': { url: '/api/v1/directory/exports', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },
+  'GET /api/v1/directory/exports/datapackage.zip': { url: '/api/v1/directory/exports/datapackage.zip', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },
 
   // Referring a case to a service: whoever works the case (coaches, desk managers; not platform staff).
   'POST /api/v1/directory/services/:id/case-referrals': {

@@ -111,6 +111,9 @@ export function uploadHsdsImport(body: HsdsImportBody, locale: Locale, onProgres
   });
 }
 
+/** The whole directory as an HSDS datapackage zip (territory officers); downloaded through a plain link. */
+export const HSDS_EXPORT_ZIP_URL = '/api/v1/directory/exports/datapackage.zip';
+
 /** Marks a service checked today (its editors) or flags it for a check (desk staff and officers). */
 export function useServiceReview(serviceId: string) {
   const { locale } = useLocale();
