@@ -67,6 +67,7 @@ import { referenceRoutes } from './modules/reference/index.js';
 import {
   createCorridorAlerts,
   createPriceImportsService,
+  createReferenceRatesService,
   createRemittancesService,
   createRemittancesStaffService,
   remittancesRoutes,
@@ -252,6 +253,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     prefix: '/api/v1/remittances',
     remittances,
     imports: createPriceImportsService({ db, audit, access, onPricesChanged }),
+    rates: createReferenceRatesService({ db, audit, access }),
     staff: createRemittancesStaffService({ db, access, audit, remittances, onPricesChanged }),
     alerts: remittanceAlerts,
   });

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createAuditTrail } from './platform/audit/audit-trail.js';
 import { runTaskReminders } from './modules/cases/index.js';
-import { importPriceFile } from './modules/remittances/index.js';
+import { importPriceFile, importReferenceRateFile } from './modules/remittances/index.js';
 import { exportHsdsDirectory, importHsdsDirectory, runStaleNotices } from './modules/directory/index.js';
 
 /** `npm run glocal -- <command>`: operations sharing the app's configuration and services. */
@@ -73,7 +73,7 @@ program
 program
   .command('import')
   .description('import data from a file')
-  .argument('<kind>', 'rpw: the World Bank\'s Remittance Prices Worldwide dataset (CSV); survey: a desk price survey (CSV, see docs/remittances.md); hsds: an Open Referral HSDS 3.0 directory (a folder of CSV files with datapackage.json, or a JSON file of services)')
+  .argument('<kind>', 'rpw: the World Bank\'s Remittance Prices Worldwide dataset (CSV); survey: a desk price survey (CSV, see docs/remittances.md); rates: reference exchange rates (CSV: base currency, quote currency, date, rate, source); hsds: an Open Referral HSDS 3.0 directory (a folder of CSV files with datapackage.json, or a JSON file of services)')
   .argument('<file>', 'the CSV file (for hsds: the folder or JSON file)')
   .option('--valid-only', 'import the valid rows and report the others, instead of all or nothing')
   .option('--territory <code>', 'hsds: place imported services without a territory in this one (ISO 3166 code)')
@@ -85,7 +85,15 @@ program
         if (!ok) process.exitCode = 2;
       });
     }
-    if (kind !== 'rpw' && kind !== 'survey') program.error(`Unknown import "${kind}". Known: rpw, survey, hsds.`);
+    if (kind === 'rates') {
+      return withDatabase(async (db) => {
+        await migrateToLatest(db);
+        const report = await importReferenceRateFile(db, createAuditTrail(), file, Boolean(options.validOnly));
+        console.log(report.message);
+        if (!report.ok) process.exitCode = 2;
+      });
+    }
+    if (kind !== 'rpw' && kind !== 'survey') program.error(`Unknown import "${kind}". Known: rpw, survey, rates, hsds.`);
     return withDatabase(async (db) => {
       await migrateToLatest(db);
       const report = await importPriceFile(db, createAuditTrail(), kind as 'rpw' | 'survey', file, Boolean(options.validOnly));

@@ -177,6 +177,26 @@ export const RemittanceImportReport = z.object({
 });
 export type RemittanceImportReport = z.infer<typeof RemittanceImportReport>;
 
+/** Reference exchange rates from CSV (`base currency, quote currency, date, rate, source`): all or none unless `validOnly`. */
+export const ReferenceRateImportQuery = z.object({
+  validOnly: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  fileName: z.string().max(200).optional(),
+});
+export type ReferenceRateImportQuery = z.infer<typeof ReferenceRateImportQuery>;
+
+export const ReferenceRateImportReport = z.object({
+  rowsTotal: z.number().int(),
+  /** Rates for a currency pair and date not known before. */
+  rowsImported: z.number().int(),
+  /** Rates already known for that pair and date, whose figure or source the file changed. */
+  rowsUpdated: z.number().int(),
+  /** Rows that changed nothing (the same file imported again changes nothing). */
+  rowsUnchanged: z.number().int(),
+  rowsRejected: z.number().int(),
+  errors: z.array(ImportRowError),
+});
+export type ReferenceRateImportReport = z.infer<typeof ReferenceRateImportReport>;
+
 // Staff: corridor report, transfers and savings, self-reporting, alerts
 
 export const CorridorReport = z.object({

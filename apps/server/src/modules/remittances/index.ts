@@ -41,7 +41,8 @@ export type {
 export { remittancesRoutes } from './remittances.routes.js';
 export { createRemittancesService, type RemittancesService } from './remittances.service.js';
 export { createPriceImportsService, type PriceImportsService } from './price-imports.service.js';
-export { importPriceFile } from './price-import-file.js';
+export { importPriceFile, importReferenceRateFile } from './price-import-file.js';
+export { createReferenceRatesService, type ReferenceRatesService } from './reference-rates.service.js';
 export { createRemittancesStaffService, type RemittancesStaffService } from './remittances-staff.service.js';
 export { createCorridorAlerts, type CorridorAlerts } from './corridor-alerts.js';
 export { seedDemoRemittances } from './remittances.demo.js';

@@ -5,6 +5,7 @@ import type { AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { createPriceImportsService } from './price-imports.service.js';
+import { createReferenceRatesService } from './reference-rates.service.js';
 
 const SHOWN = 50;
 const describe = (errors: { row: unknown; column?: unknown; code: string }[]) =>
@@ -23,11 +24,32 @@ export async function importPriceFile(db: Database, audit: AuditTrail, format: '
     return { ok: true, message: lines.join('\n') };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const rows = (error.errors ?? []).map((e: ProblemFieldError) => ({ row: e.params?.row ?? e.pointer, column: e.params?.column, code: e.code }));
-    const head =
-      error.code === 'remittance.import_rejected'
-        ? `Nothing imported: ${error.params.rowsRejected ?? 'some'} of ${error.params.rowsTotal ?? '?'} rows are invalid (use --valid-only to import the others).`
-        : `Nothing imported: ${error.code}${error.params.missing ? ` (missing columns: ${error.params.missing})` : ''}.`;
-    return { ok: false, message: rows.length && error.code === 'remittance.import_rejected' ? `${head}\n${describe(rows)}` : head };
+    return { ok: false, message: refusal(error) };
+  }
+}
+
+/** What refused a whole file, as a terminal shows it. */
+function refusal(error: AppError) {
+  const rows = (error.errors ?? []).map((e: ProblemFieldError) => ({ row: e.params?.row ?? e.pointer, column: e.params?.column, code: e.code }));
+  const head =
+    error.code === 'remittance.import_rejected' && error.params.rowsTotal !== undefined
+      ? `Nothing imported: ${error.params.rowsRejected ?? 'some'} of ${error.params.rowsTotal} rows are invalid (use --valid-only to import the others).`
+      : `Nothing imported: ${error.code}${error.params.missing ? ` (missing columns: ${error.params.missing})` : ''}.`;
+  return rows.length && error.code === 'remittance.import_rejected' ? `${head}\n${describe(rows)}` : head;
+}
+
+/** `npm run glocal -- import rates <file> [--valid-only]`: reference exchange rates (docs/remittances.md), the web import's rules. */
+export async function importReferenceRateFile(db: Database, audit: AuditTrail, file: string, validOnly: boolean) {
+  const csv = fs.readFileSync(file, 'utf8');
+  try {
+    const report = await createReferenceRatesService({ db, audit }).importRates(csv, { validOnly, fileName: path.basename(file) }, null);
+    const lines = [
+      `${report.rowsTotal} rows read: ${report.rowsImported} rates stored, ${report.rowsUpdated} replaced, ${report.rowsUnchanged} unchanged, ${report.rowsRejected} rows refused.`,
+    ];
+    if (report.errors.length) lines.push(describe(report.errors));
+    return { ok: true, message: lines.join('\n') };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, message: refusal(error) };
   }
 }

@@ -30,9 +30,9 @@ type Deps = {
 };
 
 /** How many refused rows a report lists; the counts always cover them all. */
-const REPORTED_ERRORS = 1_000;
+export const REPORTED_ERRORS = 1_000;
 
-const asProblemErrors = (errors: ImportRowError[]): ProblemFieldError[] =>
+export const asProblemErrors = (errors: ImportRowError[]): ProblemFieldError[] =>
   errors.slice(0, REPORTED_ERRORS).map((error) => ({
     pointer: `/rows/${error.row}${error.column ? `/${error.column.replace(/~/g, '~0').replace(/\//g, '~1')}` : ''}`,
     code: error.code,
@@ -204,7 +204,7 @@ export function createPriceImportsService({ db, audit, access, onPricesChanged }
   };
 }
 
-function columnsError(missing: string[]) {
+export function columnsError(missing: string[]) {
   return new BadRequestError(
     'remittance.import_columns',
     { missing: missing.join(', ') },

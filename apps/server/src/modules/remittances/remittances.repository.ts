@@ -80,6 +80,9 @@ const PRICE_COPY_COLUMNS = [
  */
 const naturalKeyOf = (text: string): string => hash('md5', text);
 
+/** Reference rates written per statement. */
+const REFERENCE_RATE_BATCH = 5_000;
+
 /** For each corridor-period an import met, the corridor-periods held before it, as answered when it was first met. */
 export type PriorPeriods = Map<string, Promise<ReadonlySet<string>>>;
 type InsertOptions = { seen?: Set<string>; priorPeriods?: PriorPeriods };
@@ -201,6 +204,31 @@ export const remittancesRepository = (db: Executor) => ({
       .values(row)
       .onConflict((oc) => oc.columns(['baseCurrency', 'quoteCurrency', 'rateDate']).doUpdateSet({ rate: row.rate, source: row.source }))
       .execute();
+  },
+
+  /**
+   * Stores rates (no two with the same currencies and date), replacing a known rate whose figure or
+   * source differs and leaving an identical one untouched. Answers how many were new and how many replaced.
+   */
+  async upsertReferenceRates(rows: { baseCurrency: string; quoteCurrency: string; rateDate: string; rate: string; source: string }[]) {
+    let inserted = 0;
+    let updated = 0;
+    for (let start = 0; start < rows.length; start += REFERENCE_RATE_BATCH) {
+      const batch = rows.slice(start, start + REFERENCE_RATE_BATCH);
+      const column = (pick: (r: (typeof rows)[number]) => string) => batch.map(pick);
+      const { rows: changed } = await sql<{ inserted: boolean }>`
+        insert into remittance_reference_rate (base_currency, quote_currency, rate_date, rate, source)
+        select * from unnest(${column((r) => r.baseCurrency)}::text[], ${column((r) => r.quoteCurrency)}::text[],
+          ${column((r) => r.rateDate)}::date[], ${column((r) => r.rate)}::numeric[], ${column((r) => r.source)}::text[])
+        on conflict (base_currency, quote_currency, rate_date) do update set rate = excluded.rate, source = excluded.source
+          where (remittance_reference_rate.rate, remittance_reference_rate.source) is distinct from (excluded.rate, excluded.source)
+        returning (xmax = 0) as inserted`.execute(db);
+      for (const row of changed) {
+        if (row.inserted) inserted++;
+        else updated++;
+      }
+    }
+    return { inserted, updated };
   },
 
   /**

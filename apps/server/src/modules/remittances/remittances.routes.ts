@@ -20,6 +20,8 @@ import {
   TransferList,
   TransferListQuery,
   TransferView,
+  ReferenceRateImportQuery,
+  ReferenceRateImportReport,
   RemittanceImportQuery,
   RemittanceImportReport,
   RemittanceQuoteList,
@@ -31,6 +33,7 @@ import { clientOf } from '../../platform/auth/auth-plugin.js';
 import { requestLocale } from '../../platform/i18n/locale.js';
 import type { CorridorAlerts } from './corridor-alerts.js';
 import type { PriceImportsService } from './price-imports.service.js';
+import type { ReferenceRatesService } from './reference-rates.service.js';
 import type { RemittancesStaffService } from './remittances-staff.service.js';
 import type { RemittancesService } from './remittances.service.js';
 
@@ -46,9 +49,10 @@ const METHOD =
 export const remittancesRoutes: FastifyPluginAsyncZod<{
   remittances: RemittancesService;
   imports: PriceImportsService;
+  rates: ReferenceRatesService;
   staff: RemittancesStaffService;
   alerts: CorridorAlerts;
-}> = async (app, { remittances, imports, staff, alerts }) => {
+}> = async (app, { remittances, imports, rates, staff, alerts }) => {
   const tags = ['remittances'];
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
   app.get(
@@ -113,6 +117,27 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
       },
     },
     (request) => imports.importAs(request.actor, request.body, request.query, clientOf(request)),
+  );
+  app.post(
+    '/reference-rates/imports',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      config: { permission: 'remittances:import' },
+      schema: {
+        tags,
+        summary: 'Import reference (mid-market) exchange rates from CSV (text/csv)',
+        description:
+          'Columns `base currency, quote currency, date, rate, source`, matched case-insensitively, `_` read as a space: the rate is units of the quote ' +
+          'currency per unit of the base currency (ISO 4217 codes) on the ISO date, a positive decimal. The standard amounts of corridor statistics read ' +
+          'USD-based rates (sending currency per USD). All rows or none (400 `remittance.import_rejected`, one error per refused row with its line, the header ' +
+          'being line 1), unless `validOnly=true`. A rate already known for the pair and date is replaced; importing the same file again changes nothing.',
+        consumes: ['text/csv'],
+        querystring: ReferenceRateImportQuery,
+        body: z.string(),
+        response: { 200: ReferenceRateImportReport },
+      },
+    },
+    (request) => rates.importAs(request.actor, request.body, request.query, clientOf(request)),
   );
 
   app.get(

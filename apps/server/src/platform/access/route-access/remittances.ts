@@ -16,6 +16,11 @@ export const REMITTANCES_ROUTE_ACCESS: Record<string, RouteSample> = {
 
   // Empty bodies: those allowed get as far as validation (400), so nothing is written.
   'POST /api/v1/remittances/imports': { url: '/api/v1/remittances/imports', body: {}, expect: { anonymous: 401, admin: 400, officer: 400, others: 403 } },
+  'POST /api/v1/remittances/reference-rates/imports': {
+    url: '/api/v1/remittances/reference-rates/imports',
+    body: {},
+    expect: { anonymous: 401, admin: 400, officer: 400, others: 403 },
+  },
   'GET /api/v1/remittances/reports/corridors/:corridor': { url: '/api/v1/remittances/reports/corridors/IT-SN', expect: REPORTERS },
   'GET /api/v1/remittances/reports/corridors/:corridor/csv': { url: '/api/v1/remittances/reports/corridors/IT-SN/csv', expect: REPORTERS },
   'GET /api/v1/remittances/reports/savings': { url: '/api/v1/remittances/reports/savings', expect: REPORTERS },
