@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'remittance.provider_not_found',
   'remittance.product_not_found',
   'remittance.desk_not_found',
+  'remittance.corridor_without_prices',
   'intake.desk_not_found',
   'intake.no_desk_for_territory',
   'intake.unknown_territory',

@@ -102,7 +102,8 @@ export const RemittanceQuoteList = z.object({
 export type RemittanceQuoteList = z.infer<typeof RemittanceQuoteList>;
 
 export const CorridorParams = z.object({ corridor: CorridorCode });
-export const CorridorStatsQuery = z.object({ period: Period });
+/** Without `period`, the latest quarter with observations in the corridor. */
+export const CorridorStatsQuery = z.object({ period: Period.optional() });
 
 export const CorridorStats = z.object({
   corridor: CorridorCode,

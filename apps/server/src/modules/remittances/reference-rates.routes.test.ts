@@ -32,7 +32,7 @@ describe('reference exchange rates imported from CSV', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     await seedDemo(t.db);
-    [officer, admin, coach] = await Promise.all(['officer.diourbel', 'admin', 'coach.diourbel'].map((name) => signIn(t, `${name}@glocal.test`)));
+    [officer, admin, coach] = (await Promise.all(['officer.diourbel', 'admin', 'coach.diourbel'].map((name) => signIn(t, `${name}@glocal.test`)))) as [Session, Session, Session];
     // GB → NG in 2030 Q2: a fee schedule only, so the standard amounts need the USD → GBP reference rate.
     await addPrice(t.db, {
       corridor: 'GB-NG', currencies: 'GBP/NGN', interbankRate: '2000', provider: 'Rates Test MTO', rateOffered: '2000', observedOn: '2030-05-10',

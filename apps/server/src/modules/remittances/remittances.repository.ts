@@ -305,6 +305,13 @@ export const remittancesRepository = (db: Executor) => ({
     return rows;
   },
 
+  /** The latest period a corridor has observations in (one probe of the period index), or null. */
+  async latestPeriod(from: string, to: string): Promise<string | null> {
+    const { rows } = await sql<{ period: string }>`
+      select period from remittance_price where sending_country = ${from} and receiving_country = ${to} order by period desc limit 1`.execute(db);
+    return rows[0]?.period ?? null;
+  },
+
   /** The periods a corridor has observations in, oldest first. */
   async periods(from: string, to: string): Promise<string[]> {
     const { rows } = await sql<{ period: string }>`

@@ -162,6 +162,23 @@ describe('remittance quotes and corridor statistics', () => {
     expect(history.items.map((item) => item.period)).toEqual([...new Set([daysAgo(200), daysAgo(100), daysAgo(30), daysAgo(5)].map((d) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`))].sort());
   });
 
+  it('without a period, answers the latest quarter with observations in the corridor', async () => {
+    const latest = await get('/api/v1/remittances/corridors/TZ-KE/stats');
+    expect(latest.statusCode, latest.body).toBe(200);
+    expect(CorridorStats.parse(latest.json())).toEqual(CorridorStats.parse((await get('/api/v1/remittances/corridors/TZ-KE/stats?period=2025-Q1')).json()));
+    // IT-SN has prices in several quarters: the latest is this one's (its newest observation, 1 day old).
+    expect(CorridorStats.parse((await get('/api/v1/remittances/corridors/IT-SN/stats')).json()).period).toBe(
+      `${daysAgo(1).slice(0, 4)}-Q${Math.floor((Number(daysAgo(1).slice(5, 7)) - 1) / 3) + 1}`,
+    );
+  });
+
+  it('without a period, a corridor with no observations answers 404 remittance.corridor_without_prices', async () => {
+    const response = await get('/api/v1/remittances/corridors/DE-SN/stats');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+    expect(Problem.parse(response.json())).toMatchObject({ code: 'remittance.corridor_without_prices', params: { corridor: 'DE-SN' } });
+  });
+
   it('lists the corridors with prices', async () => {
     const { items } = CorridorList.parse((await get('/api/v1/remittances/corridors')).json());
     expect(items.map((item) => item.corridor)).toEqual(['BE-SN', 'FR-ML', 'IT-SN', 'TZ-KE']);
@@ -170,7 +187,6 @@ describe('remittance quotes and corridor statistics', () => {
 
   it.each([
     ['/api/v1/remittances/corridors/TZ-KE/stats?period=2011-1', 'validation_failed', '/period'],
-    ['/api/v1/remittances/corridors/TZ-KE/stats', 'validation_failed', '/period'],
     ['/api/v1/remittances/corridors/XX-KE/stats?period=2011-Q1', 'remittance.unknown_country', '/corridor'],
     ['/api/v1/remittances/corridors/TZKE/stats?period=2011-Q1', 'validation_failed', '/corridor'],
   ])('refuses %s with 400', async (url, code, pointer) => {

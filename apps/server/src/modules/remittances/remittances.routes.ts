@@ -84,7 +84,9 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
         description:
           `${METHOD} The average is the simple mean of the transparent services' total cost at each standard amount (USD 200 and 500 in the sending currency). ` +
           'SmaRT: the mean of the three cheapest transparent services for USD 200 that take 5 days or less and are accessible to a typical migrant. ' +
-          'SDG flags read the USD 200 average: below 3 %, above 5 %.',
+          'SDG flags read the USD 200 average: below 3 %, above 5 %. ' +
+          'Without `period`, the latest quarter with observations in the corridor; 404 `remittance.corridor_without_prices` when it has none. ' +
+          'A quarter without observations answers empty figures.',
         params: CorridorParams,
         querystring: CorridorStatsQuery,
         response: { 200: CorridorStats },

@@ -9,7 +9,7 @@ import type {
 } from '@glocal/contracts';
 import { Decimal } from 'decimal.js';
 import type { Database } from '../../platform/db/database.js';
-import { BadRequestError } from '../../platform/errors/app-error.js';
+import { BadRequestError, NotFoundError } from '../../platform/errors/app-error.js';
 import { currencyDigits, isCountryCode } from '../reference/index.js';
 import {
   amountToSendFor,
@@ -281,10 +281,13 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
       };
     },
 
-    async stats(corridor: string, period: string): Promise<CorridorStats> {
+    /** A quarter's statistics; without `period`, the latest quarter with observations (404 when the corridor has none). */
+    async stats(corridor: string, period?: string): Promise<CorridorStats> {
       const [from, to] = corridor.split('-') as [string, string];
       checkCodes([{ pointer: '/corridor', value: from, kind: 'country' }, { pointer: '/corridor', value: to, kind: 'country' }], 'params');
-      return statsFor(from, to, period);
+      const quarter = period ?? (await repository.latestPeriod(from, to));
+      if (!quarter) throw new NotFoundError('remittance.corridor_without_prices', { corridor });
+      return statsFor(from, to, quarter);
     },
 
     async history(corridor: string): Promise<CorridorHistory> {

@@ -62,6 +62,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   'remittance.provider_not_found': 'Remittance provider not found',
   'remittance.product_not_found': 'Remittance product not found',
   'remittance.desk_not_found': 'Help desk not found',
+  'remittance.corridor_without_prices': 'No prices have been observed in this corridor',
   'intake.desk_not_found': 'The chosen desk does not exist or does not take requests',
   'intake.no_desk_for_territory': 'No desk serves this territory of residence; choose a desk',
   'intake.unknown_territory': 'A territory is not in the territories list',
