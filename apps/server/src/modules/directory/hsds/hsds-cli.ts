@@ -20,6 +20,18 @@ async function readText(file: string): Promise<string> {
   }
 }
 
+/** The services of an HSDS JSON file (a list, `{ services }` or an API page's `contents`), or why it is not one. */
+export function servicesOfJson(text: string): unknown[] | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return `malformed_json: ${(error as Error).message}`;
+  }
+  const services = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed !== null ? ((parsed as { services?: unknown }).services ?? (parsed as { contents?: unknown }).contents) : undefined;
+  return Array.isArray(services) ? services : 'malformed_json: no list of services';
+}
+
 /** `glocal import hsds <dir|file.json>`: prints table, row, field and reason for every problem; false when nothing or not all was imported. */
 export async function importHsdsDirectory(db: Database, source: string, options: { validOnly: boolean; territoryCode?: string | undefined; log: Log }): Promise<boolean> {
   const audit = createAuditTrail();
@@ -30,8 +42,14 @@ export async function importHsdsDirectory(db: Database, source: string, options:
     const names = (await fs.readdir(source)).filter((name) => name.endsWith('.csv'));
     input.files = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readText(path.join(source, name))] as const)));
   } else {
-    const parsed = JSON.parse(await readText(source)) as unknown;
-    input.json = { services: Array.isArray(parsed) ? parsed : ((parsed as { services?: Record<string, unknown>[]; contents?: Record<string, unknown>[] }).services ?? (parsed as { contents?: Record<string, unknown>[] }).contents ?? []) };
+    const services = servicesOfJson(await readText(source));
+    if (typeof services === 'string') {
+      options.log.error(`${path.basename(source)} row 0: ${services}`);
+      options.log.error('Nothing imported: the file is not HSDS JSON (a list of services, an object with "services", or an HSDS page with "contents").');
+      return false;
+    }
+    // Each item is checked as it is flattened: one that is not an object is a problem of its row.
+    input.json = { services: services as Record<string, unknown>[] };
   }
   if (options.territoryCode) {
     const found = await db.selectFrom('territory').select('id').where('code', '=', options.territoryCode).executeTakeFirst();
@@ -41,8 +59,12 @@ export async function importHsdsDirectory(db: Database, source: string, options:
     }
     input.territoryId = found.id;
   }
+  const encodingHint = (reasons: string[]) => {
+    if (reasons.includes('invalid_encoding')) options.log.error('Files must be UTF-8: save them as UTF-8 (not Latin-1 or Windows-1252) and import again.');
+  };
   try {
     const report = await transfer.importData(input, { actor: null, territoryScope: null });
+    encodingHint(report.problems.map((problem) => problem.reason));
     for (const problem of report.problems) options.log.error(`${problem.table} row ${problem.row}${problem.field ? ` field ${problem.field}` : ''}: ${problem.reason}`);
     options.log.log(`Imported: ${Object.entries(report.imported).map(([table, count]) => `${table} ${count}`).join(', ') || 'nothing'}. Rejected rows: ${report.rejected}.`);
     return report.rejected === 0;
@@ -52,6 +74,7 @@ export async function importHsdsDirectory(db: Database, source: string, options:
       const params = problem.params as { table: string; row: number; field: string | null };
       options.log.error(`${params.table} row ${params.row}${params.field ? ` field ${params.field}` : ''}: ${problem.code}`);
     }
+    encodingHint(error.errors.map((problem) => problem.code));
     options.log.error(`Nothing imported: ${String(error.params.problems)} problems (use --valid-only to import the valid rows).`);
     return false;
   }

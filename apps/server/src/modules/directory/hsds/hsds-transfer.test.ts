@@ -156,6 +156,46 @@ describe('HSDS import and export', () => {
     expect(rows[0]!.territoryId).toBe(diourbelId);
   });
 
+  it('a location with a latitude but no longitude (or the reverse) is a row error, never a database failure', async () => {
+    const files = {
+      'locations.csv': `id,location_type,name,latitude,longitude\n${LOCATION.replace('2f7e', '5f7e')},physical,Half,14.79,\n${LOCATION.replace('2f7e', '6f7e')},physical,Other half,,-16.93\n${LOCATION.replace('2f7e', '7f7e')},physical,Whole,14.8,-16.9\n`,
+    };
+    const refused = await importFiles(files, 'all_or_nothing', diourbelId);
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    expect(refused.json().errors.map((error: { pointer: string; code: string; params: object }) => [error.pointer, error.code, error.params])).toEqual([
+      ['/location/1/longitude', 'coordinates_incomplete', { table: 'location', row: 1, field: 'longitude' }],
+      ['/location/2/latitude', 'coordinates_incomplete', { table: 'location', row: 2, field: 'latitude' }],
+    ]);
+    const partial = await importFiles(files, 'valid_rows', diourbelId);
+    expect(partial.statusCode, partial.body).toBe(200);
+    expect(HsdsImportReport.parse(partial.json())).toMatchObject({ imported: { location: 1 }, rejected: 2 });
+    const { rows } = await sql<{ name: string }>`select name from hsds_location where id in (${LOCATION.replace('2f7e', '5f7e')}, ${LOCATION.replace('2f7e', '6f7e')}, ${LOCATION.replace('2f7e', '7f7e')})`.execute(target.db);
+    expect(rows).toEqual([{ name: 'Whole' }]);
+  });
+
+  it('malformed JSON, as a body or as HSDS, answers 400 problem+json and imports nothing', async () => {
+    const services = await count(target, 'hsds_service');
+    const broken = await target.inject({
+      method: 'POST', url: '/api/v1/directory/imports', headers: { ...officer.headers, 'content-type': 'application/json' }, payload: '{"json": {"services": [{"id": ',
+    });
+    expect(broken.statusCode, broken.body).toBe(400);
+    expect(broken.headers['content-type']).toMatch(/problem\+json/);
+    const notAList = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: officer.headers, payload: { json: { services: 'all of them' } } });
+    expect(notAList.statusCode, notAList.body).toBe(400);
+    expect(notAList.json().code).toBe('validation_failed');
+    // Valid JSON whose nested parts are not HSDS objects: row errors, never a 500.
+    const odd = { id: SERVICE.replace('1e6d', '9e6d'), organization_id: ORG, name: 'Odd', status: 'active', service_at_locations: 7, phones: [null], attributes: [[1]], organization: 'Kaay' };
+    const nested = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: officer.headers, payload: { territoryId: diourbelId, json: { services: [odd] } } });
+    expect(nested.statusCode, nested.body).toBe(400);
+    expect(nested.headers['content-type']).toMatch(/problem\+json/);
+    expect(nested.json().code).toBe('directory.import_invalid');
+    expect(nested.json().errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`)).toEqual(
+      expect.arrayContaining(['/service/1/service_at_locations not_an_object', '/service/1/phones not_an_object', '/service/1/attributes not_an_object']),
+    );
+    expect(await count(target, 'hsds_service')).toBe(services);
+  });
+
   it('reads ids in any case as the uuids they are: an id in capitals names the same row', async () => {
     const org = 'A1B2C3D4-0000-4000-8000-00000000CAFE';
     const service = 'B1B2C3D4-0000-4000-8000-00000000CAFE';

@@ -1,6 +1,6 @@
 import type { HsdsImportProblem } from '@glocal/contracts';
 import { describe, expect, it } from 'vitest';
-import { parseCsvFiles, validateTables } from './hsds-validate.js';
+import { flattenJson, parseCsvFiles, validateTables } from './hsds-validate.js';
 
 const ORG = '0d5c8a3e-1f2b-4c3d-8e4f-5a6b7c8d9e0f';
 const GOOD = '1e6d9b4f-2a3c-4d5e-9f60-6b7c8d9e0f1a';
@@ -40,5 +40,48 @@ describe('validateTables', () => {
     expect(valid.get('phone')!.rows).toHaveLength(1);
     // The database is asked only about the keys that name no row of the import.
     expect(asked).toEqual([`location ${LOCATION_IN_DATABASE}`]);
+  });
+
+  it('rejects a location with one coordinate but not the other, naming the missing one', async () => {
+    const problems: HsdsImportProblem[] = [];
+    const tables = parseCsvFiles(
+      { 'locations.csv': `id,location_type,name,latitude,longitude\n${LOCATION},physical,Siège,14.79,\n${LOCATION_IN_DATABASE},physical,Annexe,,-16.93\n${STORED},physical,Both,14.79,-16.93\n` },
+      problems,
+    );
+    const valid = await validateTables(tables, async () => new Set(), problems);
+    expect(problems).toEqual([
+      { table: 'location', row: 1, field: 'longitude', reason: 'coordinates_incomplete' },
+      { table: 'location', row: 2, field: 'latitude', reason: 'coordinates_incomplete' },
+    ]);
+    expect(valid.get('location')!.rows.map((row) => row.id)).toEqual([STORED]);
+  });
+
+  it('refuses a file that is not UTF-8 as a whole, naming the first cell where it shows', () => {
+    const problems: HsdsImportProblem[] = [];
+    // What a Latin-1 "Coopérative" becomes once decoded as UTF-8.
+    const tables = parseCsvFiles({ 'organizations.csv': `id,name,description\n${ORG},Kaay,Fine\n${GOOD},Coop\uFFFDrative,Thi\uFFFDs\n` }, problems);
+    expect(problems).toEqual([{ table: 'organization', row: 2, field: 'name', reason: 'invalid_encoding' }]);
+    expect(tables.has('organization')).toBe(false);
+  });
+
+  it('reports nested JSON that is not an object (a number, null, a list of lists) instead of failing', () => {
+    const problems: HsdsImportProblem[] = [];
+    const tables = flattenJson(
+      [
+        { id: GOOD, organization_id: ORG, name: 'Crédit', status: 'active', phones: [42], service_at_locations: 7, attributes: [null], languages: [[{ id: LOCATION }]] },
+        null,
+        'service',
+      ],
+      problems,
+    );
+    expect(problems.map(({ table, row, field, reason }) => `${table} ${row} ${field} ${reason}`)).toEqual([
+      'service 1 phones not_an_object',
+      'service 1 service_at_locations not_an_object',
+      'service 1 attributes not_an_object',
+      'service 1 languages not_an_object',
+      'service 2 null not_an_object',
+      'service 3 null not_an_object',
+    ]);
+    expect(tables.get('service')!.rows.map((row) => row.id)).toEqual([GOOD]);
   });
 });

@@ -79,19 +79,23 @@ export function parseCsvFiles(files: Record<string, string>, problems: HsdsImpor
       problems.push({ table: path, row: 0, field: null, reason: 'unknown_file' });
       continue;
     }
-    if (text.includes('\uFFFD')) {
-      problems.push({ table: resource.name, row: 0, field: null, reason: 'invalid_encoding' });
-      continue;
-    }
     let records: string[][];
     try {
       records = readCsv(text);
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      problems.push({ table: resource.name, row: Math.max(error.record - 1, 0), field: null, reason: `malformed_csv: ${error.message}` });
+      problems.push({ table: resource.name, row: Math.max(error.record - 1, 0), field: null, reason: text.includes('\uFFFD') ? 'invalid_encoding' : `malformed_csv: ${error.message}` });
       continue;
     }
     const [header = [], ...body] = records;
+    // Bytes that are not UTF-8 (a Latin-1 or Windows-1252 file) were read as U+FFFD: the whole file
+    // is refused, naming the first cell where it shows, rather than importing mangled text.
+    if (text.includes('\uFFFD')) {
+      const row = records.findIndex((cells) => cells.some((cell) => cell.includes('\uFFFD')));
+      const column = row >= 0 ? records[row]!.findIndex((cell) => cell.includes('\uFFFD')) : -1;
+      problems.push({ table: resource.name, row: Math.max(row, 0), field: row > 0 ? (header[column] ?? null) : null, reason: 'invalid_encoding' });
+      continue;
+    }
     // Every record has the header's cells: a row with more or fewer was cut or split by a stray delimiter.
     const uneven = body.findIndex((cells) => cells.length !== header.length);
     if (uneven >= 0) {
@@ -138,10 +142,14 @@ const NESTED: Record<string, { resource: string; parentKey?: string }> = {
   organization_identifiers: { resource: 'organization_identifier', parentKey: 'organization_id' },
   metadata: { resource: 'metadata', parentKey: 'resource_id' },
 };
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The objects of a nested list (or of a single nested object); anything else is not HSDS and is reported by `add`. */
+const objectsOf = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : value === null || value === undefined ? [] : [value]).filter(isObject);
+
 const PARENT_KEY: Record<string, string> = { service: 'service_id', location: 'location_id', service_at_location: 'service_at_location_id', organization: 'organization_id', contact: 'contact_id', phone: 'phone_id' };
 
 /** Flattens HSDS JSON (fully nested services, as `/services/{id}` answers) into tables. */
-export function flattenJson(services: Record<string, unknown>[], problems: HsdsImportProblem[]): Tables {
+export function flattenJson(services: readonly unknown[], problems: HsdsImportProblem[]): Tables {
   const tables: Tables = new Map();
   const seen = new Map<string, Map<string, string>>();
   const add = (name: string, object: Record<string, unknown>, parent: { name: string; id: string; key: string | undefined } | null, index: number) => {
@@ -163,9 +171,9 @@ export function flattenJson(services: Record<string, unknown>[], problems: HsdsI
       const target = NESTED[key];
       if (!target || value === null || value === undefined) continue;
       for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && row.id) {
-          add(target.resource, child as Record<string, unknown>, { name, id: row.id, key: target.parentKey ?? PARENT_KEY[name] }, index);
-        }
+        // A list of lists, or a number where a phone object belongs: malformed HSDS, reported rather than skipped.
+        if (!isObject(child)) problems.push({ table: name, row: index + 1, field: key, reason: 'not_an_object' });
+        else if (row.id) add(target.resource, child, { name, id: row.id, key: target.parentKey ?? PARENT_KEY[name] }, index);
       }
     }
     const table = tables.get(name) ?? { resource, rows: [] };
@@ -180,15 +188,20 @@ export function flattenJson(services: Record<string, unknown>[], problems: HsdsI
     if (row.id) ids.set(row.id, signature);
     table.rows.push(row);
   };
-  services.forEach((service, index) => {
-    const organization = service.organization as Record<string, unknown> | undefined;
+  services.forEach((item: unknown, index) => {
+    if (!isObject(item)) {
+      problems.push({ table: 'service', row: index + 1, field: null, reason: 'not_an_object' });
+      return;
+    }
+    let service = item;
+    const organization = isObject(service.organization) ? service.organization : undefined;
     if (organization?.id && !service.organization_id) service = { ...service, organization_id: organization.id };
-    for (const sal of (service.service_at_locations as Record<string, unknown>[] | undefined) ?? []) {
-      const location = sal.location as Record<string, unknown> | undefined;
+    for (const sal of objectsOf(service.service_at_locations)) {
+      const location = isObject(sal.location) ? sal.location : undefined;
       if (location?.id && !sal.location_id) sal.location_id = location.id;
     }
-    for (const attribute of (service.attributes as Record<string, unknown>[] | undefined) ?? []) {
-      const term = attribute.taxonomy_term as Record<string, unknown> | undefined;
+    for (const attribute of objectsOf(service.attributes)) {
+      const term = isObject(attribute.taxonomy_term) ? attribute.taxonomy_term : undefined;
       if (term?.id && !attribute.taxonomy_term_id) attribute.taxonomy_term_id = term.id;
     }
     add('service', service, null, index);
@@ -221,10 +234,15 @@ export async function validateTables(tables: Tables, knownIds: KnownIds, problem
   for (const [name, table] of tables) {
     const keys = new Set<string>();
     const rowKey = keyOf(table.resource);
+    const hasCoordinates = ['latitude', 'longitude'].every((name) => table.resource.schema.fields.some((field) => field.name === name));
     table.rows.forEach((row, index) => {
       for (const field of table.resource.schema.fields) {
         const reason = fieldProblem(field, row[field.name]);
         if (reason) reject(name, index, field.name, reason);
+      }
+      // A point needs both coordinates (the database refuses one without the other).
+      if (hasCoordinates && (row.latitude === undefined) !== (row.longitude === undefined)) {
+        reject(name, index, row.latitude === undefined ? 'latitude' : 'longitude', 'coordinates_incomplete');
       }
       const key = rowKey(row);
       if (keys.has(key)) reject(name, index, Array.isArray(table.resource.schema.primaryKey) ? null : 'id', 'duplicate_id');

@@ -59,6 +59,8 @@ export const IMPORT_REASON_MESSAGES: Record<string, MessageDescriptor> = {
   unknown_territory: { id: 'directory.import.reason.unknown_territory' },
   outside_actor_territories: { id: 'directory.import.reason.outside_actor_territories' },
   not_a_scalar: { id: 'directory.import.reason.not_a_scalar' },
+  not_an_object: { id: 'directory.import.reason.not_an_object' },
+  coordinates_incomplete: { id: 'directory.import.reason.coordinates_incomplete' },
   malformed_csv: { id: 'directory.import.reason.malformed_csv' },
 };
 
