@@ -203,7 +203,10 @@ export const ReviewItemView = z.object({
   lastVerified: z.string().nullable(),
   stale: z.boolean(),
   openFlags: z.number().int(),
+  /** What the open flags say is wrong, oldest first. */
+  flagReasons: z.array(z.string()),
 });
+export type ReviewItemView = z.infer<typeof ReviewItemView>;
 export const ReviewList = listEnvelope(ReviewItemView);
 export type ReviewList = z.infer<typeof ReviewList>;
 

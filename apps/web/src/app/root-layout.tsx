@@ -67,6 +67,11 @@ export function RootLayout() {
                   <NavLink to="/people/duplicates">{formatMessage({ id: 'people.duplicates.nav' })}</NavLink>
                 </li>
               )}
+              {can('directory:review') && (
+                <li>
+                  <NavLink to="/directory/review">{formatMessage({ id: 'directory.review_queue.nav' })}</NavLink>
+                </li>
+              )}
               {can('remittances:report') && (
                 <li>
                   <NavLink to="/remittances/reports">{formatMessage({ id: 'nav.remittance_reports' })}</NavLink>

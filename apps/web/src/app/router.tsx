@@ -59,6 +59,7 @@ const ServiceRoute = lazy(async () => ({ default: (await import('./routes/servic
 const ServiceEditRoute = lazy(async () => ({ default: (await import('./routes/service-edit-route')).ServiceEditRoute }));
 const DirectoryOpportunitiesRoute = lazy(async () => ({ default: (await import('./routes/directory-opportunities-route')).DirectoryOpportunitiesRoute }));
 const DirectoryImportRoute = lazy(async () => ({ default: (await import('./routes/directory-import-route')).DirectoryImportRoute }));
+const DirectoryReviewRoute = lazy(async () => ({ default: (await import('./routes/directory-review-route')).DirectoryReviewRoute }));
 
 export const routes: RouteObject[] = [
   {
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
           { path: 'directory/services/:serviceId/edit', element: <RequirePermission permission="directory:edit"><ServiceEditRoute /></RequirePermission> },
           { path: 'directory/opportunities', element: <DirectoryOpportunitiesRoute /> },
           { path: 'directory/import', element: <RequirePermission permission="directory:import"><DirectoryImportRoute /></RequirePermission> },
+          { path: 'directory/review', element: <RequirePermission permission="directory:review"><DirectoryReviewRoute /></RequirePermission> },
           { path: 'intake', element: <IntakeRoute /> },
           { path: 'sign-in', element: <SignInRoute /> },
           { path: 'account', element: <RequireSignIn><AccountRoute /></RequireSignIn> },

@@ -28,7 +28,7 @@ describe('the staff’s entries in the header', { timeout: 20_000 }, () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Not available to you' })).toBeInTheDocument();
     expect(await navLinks()).toEqual([
-      'Home', 'Territories', 'Services', 'Send money home', 'Ask for help', 'Organisations', 'Partnerships', 'Remittance reports', 'API documentation',
+      'Home', 'Territories', 'Services', 'Send money home', 'Ask for help', 'Organisations', 'Partnerships', 'Services to check', 'Remittance reports', 'API documentation',
     ]);
   });
 

@@ -221,6 +221,18 @@ describe('services directory (own API)', () => {
     expect(partner.items.map((item) => item.id)).not.toContain(DEMO_SERVICE_IDS.microstartLoan);
   });
 
+  it('answers each listed service’s open flag reasons; marking it verified resolves them and takes it off the list, audited', async () => {
+    const list = async () => ReviewList.parse((await t.inject({ method: 'GET', url: '/api/v1/directory/review?limit=200', headers: coachBrussels.headers })).json()).items;
+    const flagged = (await list()).find((item) => item.id === DEMO_SERVICE_IDS.microstartLoan)!;
+    expect(flagged.openFlags).toBe(flagged.flagReasons.length);
+    expect(flagged.flagReasons).toContain('Le numéro ne répond plus');
+    expect((await list()).filter((item) => item.openFlags === 0).every((item) => item.stale && item.flagReasons.length === 0)).toBe(true);
+    const verified = await t.inject({ method: 'PATCH', url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.microstartLoan}`, headers: coachBrussels.headers, payload: { locale: 'en', verified: true } });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect((await lastAudit()).action).toBe('directory.service_verified');
+    expect((await list()).map((item) => item.id)).not.toContain(DEMO_SERVICE_IDS.microstartLoan);
+  });
+
   it('creates a service for one’s own organization, with taxonomy terms checked', async () => {
     const { rows } = await sql<{ id: string }>`select id from hsds_organization where name like 'Mutuelle%'`.execute(t.db);
     const unknownTerm = await t.inject({ method: 'POST', url: '/api/v1/directory/services', headers: mfi.headers, payload: { organizationId: rows[0]!.id, locale: 'fr', name: 'Crédit habitat', taxonomyTermIds: ['00000000-0000-4000-8000-000000000000'] } });

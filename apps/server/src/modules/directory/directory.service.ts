@@ -356,7 +356,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
       const own = reviewer.memberships.flatMap((m) => (m.organisationId ? [m.organisationId] : []));
       const byTerritory = reviewer.memberships.flatMap((m) => (m.organisationId && ['coach', 'desk_manager', 'lra_officer'].includes(m.role) ? [m.organisationId] : []));
       const after = keyset(query.cursor);
-      const { rows } = await sql<{ id: string; name: string; organizationName: string; lastVerified: string | null; stale: boolean; openFlags: number; sortKey: string }>`
+      const { rows } = await sql<{ id: string; name: string; organizationName: string; lastVerified: string | null; stale: boolean; openFlags: number; flagReasons: string[]; sortKey: string }>`
         with recursive reach as (
           select o.home_territory_id as id from organisation o where o.id = any(${byTerritory}::uuid[])
           union select ot.territory_id from organisation_territory ot where ot.organisation_id = any(${byTerritory}::uuid[])
@@ -366,6 +366,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
           select s.id, coalesce(tr.name, s.name) as name, o.name as organization_name, s.last_verified::text as last_verified,
             (s.last_verified is null or s.last_verified < current_date - interval '12 months') as stale,
             (select count(*) from directory_flag f where f.entity_type = 'service' and f.entity_id = s.id and f.resolved_at is null)::int as open_flags,
+            array(select f.reason from directory_flag f where f.entity_type = 'service' and f.entity_id = s.id and f.resolved_at is null order by f.created_at, f.id) as flag_reasons,
             coalesce(s.last_verified::text, '0000-00-00') as sort_key
           from hsds_service s
           join hsds_organization o on o.id = s.organization_id

@@ -17,6 +17,11 @@ export function DirectoryRoute() {
         <li>
           <Link to="/directory/opportunities">{formatMessage({ id: 'directory.opportunities.link' })}</Link>
         </li>
+        {can('directory:review') && (
+          <li>
+            <Link to="/directory/review">{formatMessage({ id: 'directory.review_queue.nav' })}</Link>
+          </li>
+        )}
         {can('directory:import') && (
           <li>
             <Link to="/directory/import">{formatMessage({ id: 'directory.import.link' })}</Link>

@@ -3,6 +3,7 @@ import {
   HsdsImportReport,
   MapPointsView,
   OpportunityList,
+  ReviewList,
   ServiceDetailView,
   ServiceSearchResult,
   TaxonomyTermList,
@@ -108,6 +109,29 @@ export function uploadHsdsImport(body: HsdsImportBody, locale: Locale, onProgres
     locale,
     onProgress: (fraction) => fraction !== null && onProgress(fraction),
     schema: HsdsImportReport,
+  });
+}
+
+/** Services to check within the reader's reach: not verified for 12 months, or flagged (oldest check first). */
+export function useReviewQueue() {
+  const { locale } = useLocale();
+  return useInfiniteQuery({
+    queryKey: ['directory', 'review', locale],
+    queryFn: ({ pageParam, signal }) =>
+      apiGet('/api/v1/directory/review', { schema: ReviewList, locale, query: { locale, limit: RESULTS_PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** Marks one service of a list checked today (resolving its open flags, audited server-side). */
+export function useMarkServiceVerified() {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (serviceId: string) =>
+      apiSend('PATCH', `/api/v1/directory/services/${encodeURIComponent(serviceId)}`, { locale, body: { locale, verified: true }, schema: ServiceDetailView }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
   });
 }
 
