@@ -96,7 +96,7 @@ program
     if (kind !== 'rpw' && kind !== 'survey') program.error(`Unknown import "${kind}". Known: rpw, survey, rates, hsds.`);
     return withDatabase(async (db) => {
       await migrateToLatest(db);
-      const report = await importPriceFile(db, createAuditTrail(), kind as 'rpw' | 'survey', file, Boolean(options.validOnly));
+      const report = await importPriceFile(db, loadConfig(), kind as 'rpw' | 'survey', file, Boolean(options.validOnly));
       console.log(report.message);
       if (!report.ok) process.exitCode = 2;
     });

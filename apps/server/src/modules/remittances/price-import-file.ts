@@ -1,22 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProblemFieldError } from '@glocal/contracts';
-import type { AuditTrail } from '../../platform/audit/audit-trail.js';
+import { pino } from 'pino';
+import type { Config } from '../../config.js';
+import { createAuditTrail, type AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { createMailer } from '../../platform/mail/mailer.js';
+import { createCorridorAlerts } from './corridor-alerts.js';
 import { createPriceImportsService } from './price-imports.service.js';
 import { createReferenceRatesService } from './reference-rates.service.js';
+import { createRemittancesService } from './remittances.service.js';
 
 const SHOWN = 50;
 const describe = (errors: { row: unknown; column?: unknown; code: string }[]) =>
   errors.slice(0, SHOWN).map((error) => `  line ${error.row}${error.column ? `, ${error.column}` : ''}: ${error.code}`).join('\n') +
   (errors.length > SHOWN ? `\n  … and ${errors.length - SHOWN} more` : '');
 
-/** `npm run glocal -- import rpw|survey <file> [--valid-only]`: the web import's rules, as text for a terminal. */
-export async function importPriceFile(db: Database, audit: AuditTrail, format: 'rpw' | 'survey', file: string, validOnly: boolean) {
+/**
+ * `npm run glocal -- import rpw|survey <file> [--valid-only]`: the web import's rules, as text for a
+ * terminal. Like the web import, once the prices are committed it writes to the followers of each
+ * corridor whose cheapest option changed (through `SMTP_URL`; an alert that fails is logged, the import stands).
+ */
+export async function importPriceFile(db: Database, config: Config, format: 'rpw' | 'survey', file: string, validOnly: boolean) {
   const csv = fs.readFileSync(file, 'utf8');
+  const log = pino({ level: config.logLevel });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const alerts = createCorridorAlerts({ db, remittances: createRemittancesService({ db }), mailer, publicUrl: config.publicUrl });
+  const onPricesChanged = (corridors: string[]) =>
+    alerts.pricesChanged(corridors).catch((error: unknown) => log.error({ err: error, corridors }, 'remittance alerts failed'));
   try {
-    const report = await createPriceImportsService({ db, audit }).importPrices(csv, { format, validOnly, fileName: path.basename(file) }, null);
+    const report = await createPriceImportsService({ db, audit: createAuditTrail(), onPricesChanged }).importPrices(
+      csv, { format, validOnly, fileName: path.basename(file) }, null,
+    );
     const lines = [
       `${report.rowsTotal} rows read: ${report.rowsImported} observations stored, ${report.rowsUnchanged} already there, ${report.rowsRejected} rows refused.`,
     ];
@@ -25,6 +41,8 @@ export async function importPriceFile(db: Database, audit: AuditTrail, format: '
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return { ok: false, message: refusal(error) };
+  } finally {
+    await mailer.close();
   }
 }
 
