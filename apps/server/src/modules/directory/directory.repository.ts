@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LOCALES, type DirectorySearchQuery, type Locale, type OpportunityQuery } from '@glocal/contracts';
+import { ISIC_SECTIONS, LOCALES, type DirectorySearchQuery, type Locale, type OpportunityQuery } from '@glocal/contracts';
 import { sql, type RawBuilder } from 'kysely';
 import { hasOneConnection, type Database, type Executor } from '../../platform/db/database.js';
 
@@ -401,7 +401,13 @@ export const directoryRepository = (db: Executor) => ({
         select id from tree)`);
     }
     if (query.kind) conditions.push(sql`op.kind = ${query.kind}`);
-    if (query.isic) conditions.push(sql`op.isic_code like ${`${query.isic}%`}`);
+    if (query.isic) {
+      // A section letter stands for its divisions: the codes held are digits (or a section letter alone).
+      const divisions = (ISIC_SECTIONS as Record<string, readonly string[]>)[query.isic];
+      conditions.push(
+        divisions ? sql`(op.isic_code = ${query.isic} or left(op.isic_code, 2) = any(${[...divisions]}::text[]))` : sql`op.isic_code like ${`${query.isic}%`}`,
+      );
+    }
     const { rows } = await sql<{
       id: string; kind: string; isicCode: string; title: string; description: string; territoryId: string; territoryName: string | null;
       contactName: string | null; contactEmail: string | null; contactPhone: string | null; sortKey: string;

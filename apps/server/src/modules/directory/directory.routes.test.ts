@@ -257,6 +257,23 @@ describe('services directory (own API)', () => {
     expect(found.items[0]!.title).toMatch(/arachide/);
   });
 
+  it('filters opportunities by ISIC Rev.4 section (its divisions), division or class, and by kind', async () => {
+    const codes = async (query: string) => {
+      const response = await t.inject({ method: 'GET', url: `/api/v1/directory/opportunities?limit=100&${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return OpportunityList.parse(response.json()).items.map((item) => `${item.kind}:${item.isicCode}`).sort();
+    };
+    expect(await codes('isic=C')).toEqual(['value_chain:1040', 'value_chain:1061', 'value_chain:1512']);
+    expect(await codes('isic=A')).toEqual(['income_generating:0146', 'value_chain:0113']);
+    expect(await codes('isic=10')).toEqual(['value_chain:1040', 'value_chain:1061']);
+    expect(await codes('isic=1512')).toEqual(['value_chain:1512']);
+    expect(await codes('kind=investment')).toEqual(['investment:3510', 'investment:4690']);
+    expect(await codes('isic=C&kind=investment')).toEqual([]);
+    const bad = await t.inject({ method: 'GET', url: '/api/v1/directory/opportunities?isic=ZZ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].pointer).toBe('/isic');
+  });
+
   it('exports the HSDS datapackage as one zip for officers, the same files as the JSON export, audited; desk staff get 403', async () => {
     const response = await t.inject({ method: 'GET', url: '/api/v1/directory/exports/datapackage.zip', headers: officer.headers });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
