@@ -309,6 +309,21 @@ export const PriceReportBody = z.object({
 });
 export type PriceReportBody = z.infer<typeof PriceReportBody>;
 
+/** A provider's own product changed: any of its fields, at least one; a null coverage note removes it. */
+export const ProductUpdateBody = z
+  .object({
+    name: ProductBody.shape.name,
+    payIn: PayInMethod,
+    pickup: PickupMethod,
+    speed: RemittanceSpeed,
+    accessible: z.boolean(),
+    feeChargedOnTop: z.boolean(),
+    coverageNote: z.string().trim().max(500).nullable(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+export type ProductUpdateBody = z.infer<typeof ProductUpdateBody>;
+
 export const ProductView = ProductBody.extend({ id: Id, coverageNote: z.string().nullable() });
 export const ProviderView = z.object({
   id: Id,
@@ -320,6 +335,7 @@ export const ProviderView = z.object({
 export type ProviderView = z.infer<typeof ProviderView>;
 export const ProviderList = z.object({ items: z.array(ProviderView), nextCursor: z.null() });
 export const ProviderParams = z.object({ id: Id });
+export const ProviderProductParams = z.object({ id: Id, productId: Id });
 export const PriceView = z.object({ productId: Id, corridor: CorridorCode, observedOn: IsoDate, source: PriceSource });
 
 /** The latest fee schedule of one of a provider's products in one corridor, and how old it is: what its staff keep current. */

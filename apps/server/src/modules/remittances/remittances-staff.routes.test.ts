@@ -18,7 +18,7 @@ describe('remittances for desks, territories and providers', () => {
   let admin: Session, officer: Session, manager: Session, coachBrussels: Session, coachVeneto: Session, mfi: Session;
   const ids: Record<string, string> = {};
   const lastAudit = async () => (await sql<{ action: string; details: any; organisationId: string | null }>`select action, details, organisation_id from audit_event order by seq desc limit 1`.execute(t.db)).rows[0]!;
-  const as = (session: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
+  const as = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     t.inject({ method, url, headers: session.headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
 
   beforeAll(async () => {
@@ -228,6 +228,65 @@ describe('remittances for desks, territories and providers', () => {
     expect((await as(coachVeneto, 'DELETE', '/api/v1/remittances/follows/IT-SN')).statusCode).toBe(204);
     expect((await t.inject({ method: 'POST', url: '/api/v1/remittances/follows', payload: { from: 'IT', to: 'SN' } })).statusCode).toBe(401);
   });
+  it('a provider’s staff change their own product, audited before and after; another provider’s product is not found; bad input answers 400 by field', async () => {
+    const baol = ids['Mutuelle d’épargne et de crédit du Baol']!;
+    const created = await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/products`, {
+      name: 'Counter to counter', payIn: 'cash', pickup: 'cash_pickup', speed: 'two_days', accessible: true, coverageNote: 'Diourbel branches',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const product = ProductView.parse(created.json());
+    const url = `/api/v1/remittances/providers/${baol}/products/${product.id}`;
+
+    const changes = { name: 'Counter to counter (same day)', speed: 'same_day', accessible: false, feeChargedOnTop: true, coverageNote: null };
+    const updated = await as(mfi, 'PATCH', url, changes);
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(ProductView.parse(updated.json())).toEqual({ ...product, ...changes });
+    const stored = ProviderList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/providers' })).json()).items.find((p) => p.id === baol)!.products.find((p) => p.id === product.id);
+    expect(stored).toEqual({ ...product, ...changes });
+    expect(await lastAudit()).toEqual({
+      action: 'remittance_product.updated',
+      organisationId: ProviderList.parse((await as(mfi, 'GET', '/api/v1/remittances/providers/mine')).json()).items[0]!.organisationId,
+      details: {
+        providerId: baol,
+        changes: {
+          name: { before: 'Counter to counter', after: 'Counter to counter (same day)' },
+          speed: { before: 'two_days', after: 'same_day' },
+          accessible: { before: true, after: false },
+          feeChargedOnTop: { before: false, after: true },
+          coverageNote: { before: 'Diourbel branches', after: null },
+        },
+      },
+    });
+    // One field alone: only it changes, only it is audited.
+    expect(ProductView.parse((await as(mfi, 'PATCH', url, { pickup: 'mobile_wallet' })).json())).toMatchObject({ ...changes, pickup: 'mobile_wallet', payIn: 'cash' });
+    expect((await lastAudit()).details.changes).toEqual({ pickup: { before: 'cash_pickup', after: 'mobile_wallet' } });
+
+    // Another provider's product: not found, whether asked under the mutual or under its own provider; nothing changes.
+    const teranga = ProviderList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/providers' })).json()).items.find((p) => p.name === 'Teranga Transfert')!;
+    const theirs = teranga.products[0]!;
+    for (const path of [`/api/v1/remittances/providers/${baol}/products/${theirs.id}`, `/api/v1/remittances/providers/${teranga.id}/products/${theirs.id}`]) {
+      const response = await as(mfi, 'PATCH', path, { name: 'Taken over' });
+      expect(response.statusCode, path).toBe(404);
+      expect(response.headers['content-type']).toMatch(/problem\+json/);
+    }
+    const after = ProviderList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/providers' })).json()).items.find((p) => p.id === teranga.id)!;
+    expect(after.products.find((p) => p.id === theirs.id)).toEqual(theirs);
+    expect((await as(coachVeneto, 'PATCH', url, { name: 'Coach’s name' })).statusCode).toBe(403);
+    expect((await t.inject({ method: 'PATCH', url, payload: { name: 'Anonymous' } })).statusCode).toBe(401);
+
+    // Bad input: each field named; nothing to change; a name the provider already uses.
+    const bad = await as(mfi, 'PATCH', url, { name: ' ', speed: 'by_pigeon', accessible: 'yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    expect(Problem.parse(bad.json())).toMatchObject({ code: 'validation_failed' });
+    expect(Problem.parse(bad.json()).errors!.map((error) => error.pointer).toSorted()).toEqual(['/accessible', '/name', '/speed']);
+    expect((await as(mfi, 'PATCH', url, {})).statusCode).toBe(400);
+    const duplicate = await as(mfi, 'PATCH', url, { name: 'transfer to a member account' });
+    expect(Problem.parse(duplicate.json())).toMatchObject({ code: 'validation_failed', errors: [{ pointer: '/name', code: 'duplicate' }] });
+    // Its own name again, in other letters' case, is no duplicate.
+    expect((await as(mfi, 'PATCH', url, { name: 'COUNTER TO COUNTER (SAME DAY)' })).statusCode).toBe(200);
+  });
+
   it('a provider’s staff read the latest price of each product in each corridor, with its age, stale and dropped flags', async () => {
     const baol = ids['Mutuelle d’épargne et de crédit du Baol']!;
     const product = ProductView.parse(

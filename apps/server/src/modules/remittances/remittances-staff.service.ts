@@ -4,6 +4,7 @@ import type {
   PriceReportBody,
   PriceSource,
   ProductBody,
+  ProductUpdateBody,
   ProviderPriceList,
   ProviderView,
   ProviderType,
@@ -331,6 +332,39 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
       });
     },
 
+    /**
+     * A provider's staff change one of its products, audited with the fields before and after.
+     * Another provider's product is not found (404), as is a provider the actor does not report for.
+     */
+    async updateProduct(actor: Actor | null, providerId: string, productId: string, input: ProductUpdateBody, request: Request) {
+      const provider = await providerForStaff(actor, providerId, request);
+      const result = await db.transaction().execute(async (trx) => {
+        const product = await trx.selectFrom('remittanceProduct').selectAll().where('id', '=', productId).where('providerId', '=', provider.id).executeTakeFirst();
+        if (!product) throw new NotFoundError('remittance.product_not_found', { id: productId });
+        if (input.name !== undefined) {
+          const namesake = await trx
+            .selectFrom('remittanceProduct').select('id')
+            .where('providerId', '=', provider.id).where(sql`lower(name)`, '=', input.name.toLowerCase()).where('id', '<>', product.id)
+            .executeTakeFirst();
+          if (namesake) throw new BadRequestError('validation_failed', {}, [{ pointer: '/name', in: 'body', code: 'duplicate' }]);
+        }
+        const before = productView(product);
+        const updated = await trx.updateTable('remittanceProduct').set({ ...input, updatedAt: new Date() }).where('id', '=', product.id).returningAll().executeTakeFirstOrThrow();
+        const view = productView(updated);
+        await audit.record(trx, {
+          actor, action: 'remittance_product.updated', subject: { type: 'remittance_product', id: product.id }, organisationId: provider.organisationId,
+          details: { providerId: provider.id, changes: changedFields(before, view) }, request,
+        });
+        return { view, amountsChanged: before.feeChargedOnTop !== view.feeChargedOnTop };
+      });
+      // A fee now charged on top (or no longer) changes what the family receives, so perhaps the cheapest option.
+      if (result.amountsChanged && onPricesChanged) {
+        const corridors = await db.selectFrom('remittancePrice').select(['sendingCountry', 'receivingCountry']).distinct().where('productId', '=', productId).execute();
+        await onPricesChanged(corridors.map((row) => `${row.sendingCountry}-${row.receivingCountry}`));
+      }
+      return result.view;
+    },
+
     /** A provider's staff report a price for one of its products (source provider_self_report), audited. */
     async reportPrice(actor: Actor | null, providerId: string, input: PriceReportBody, request: Request) {
       const provider = await providerForStaff(actor, providerId, request);
@@ -363,6 +397,13 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     },
   };
 
+  function productView(p: { id: string; name: string; payIn: string; pickup: string; speed: string; accessible: boolean; feeChargedOnTop: boolean; coverageNote: string | null }) {
+    return {
+      id: p.id, name: p.name, payIn: p.payIn as ProductBody['payIn'], pickup: p.pickup as ProductBody['pickup'], speed: p.speed as RemittanceSpeed,
+      accessible: p.accessible, feeChargedOnTop: p.feeChargedOnTop, coverageNote: p.coverageNote,
+    };
+  }
+
   async function providerViews(providers: { id: string; name: string; type: string; organisationId: string | null }[]): Promise<{ items: ProviderView[]; nextCursor: null }> {
     const products = providers.length
       ? await db.selectFrom('remittanceProduct').selectAll().where('providerId', 'in', providers.map((p) => p.id)).orderBy('name').execute()
@@ -370,10 +411,7 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     return {
       items: providers.map((provider) => ({
         id: provider.id, name: provider.name, type: provider.type as ProviderType, organisationId: provider.organisationId,
-        products: products.filter((p) => p.providerId === provider.id).map((p) => ({
-          id: p.id, name: p.name, payIn: p.payIn as ProductBody['payIn'], pickup: p.pickup as ProductBody['pickup'], speed: p.speed as RemittanceSpeed,
-          accessible: p.accessible, feeChargedOnTop: p.feeChargedOnTop, coverageNote: p.coverageNote,
-        })),
+        products: products.filter((p) => p.providerId === provider.id).map(productView),
       })),
       nextCursor: null,
     };

@@ -11,10 +11,12 @@ import {
   PriceReportBody,
   PriceView,
   ProductBody,
+  ProductUpdateBody,
   ProductView,
   ProviderList,
   ProviderPriceList,
   ProviderParams,
+  ProviderProductParams,
   SavingsReport,
   TransferCreateBody,
   TransferList,
@@ -226,6 +228,21 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
       schema: { tags, summary: 'Add a product of my provider', params: ProviderParams, body: ProductBody, response: { 201: ProductView } },
     },
     async (request, reply) => reply.status(201).send(await staff.addProduct(request.actor, request.params.id, request.body, clientOf(request))),
+  );
+  app.patch(
+    '/providers/:id/products/:productId',
+    {
+      config: { permission: 'remittances:manage_prices' },
+      schema: {
+        tags,
+        summary: 'Change a product of my provider (audited)',
+        description: 'Any of its fields, at least one. Another provider’s product, or one of a provider I do not report for: 404.',
+        params: ProviderProductParams,
+        body: ProductUpdateBody,
+        response: { 200: ProductView },
+      },
+    },
+    (request) => staff.updateProduct(request.actor, request.params.id, request.params.productId, request.body, clientOf(request)),
   );
   app.post(
     '/providers/:id/prices',

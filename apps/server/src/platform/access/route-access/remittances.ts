@@ -45,6 +45,11 @@ export const REMITTANCES_ROUTE_ACCESS: Record<string, RouteSample> = {
     body: {},
     expect: { anonymous: 401, admin: 400, mfi: 400, others: 403 },
   },
+  'PATCH /api/v1/remittances/providers/:id/products/:productId': {
+    url: `/api/v1/remittances/providers/${NO_PROVIDER}/products/${NO_PROVIDER}`,
+    body: {},
+    expect: { anonymous: 401, admin: 400, mfi: 400, others: 403 },
+  },
   'POST /api/v1/remittances/providers/:id/prices': {
     url: `/api/v1/remittances/providers/${NO_PROVIDER}/prices`,
     body: {},

@@ -1,4 +1,4 @@
-import { PriceView, ProductView, ProviderList, ProviderPriceList, type PriceReportBody, type ProductBody } from '@glocal/contracts';
+import { PriceView, ProductView, ProviderList, ProviderPriceList, type PriceReportBody, type ProductBody, type ProductUpdateBody } from '@glocal/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../lib/api-client';
 import { useLocale } from '../../../lib/i18n';
@@ -32,6 +32,19 @@ export function useAddProduct(providerId: string) {
   return useMutation({
     mutationFn: (body: ProductBody) => apiSend('POST', `${BASE}/providers/${providerId}/products`, { locale, body, schema: ProductView }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['remittances', 'providers'] }),
+  });
+}
+
+/** Changes one of the provider's products: the provider's page, and the public comparison, read it again. */
+export function useUpdateProduct(providerId: string, productId: string) {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProductUpdateBody) => apiSend('PATCH', `${BASE}/providers/${providerId}/products/${productId}`, { locale, body, schema: ProductView }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['remittances', 'providers'] });
+      void queryClient.invalidateQueries({ queryKey: ['remittances', 'quotes'] });
+    },
   });
 }
 

@@ -1,10 +1,20 @@
-import { PAY_IN_METHODS, PICKUP_METHODS, ProductBody, REMITTANCE_SPEEDS, type PayInMethod, type PickupMethod, type ProblemFieldError, type RemittanceSpeed } from '@glocal/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import {
+  PAY_IN_METHODS,
+  PICKUP_METHODS,
+  ProductBody,
+  REMITTANCE_SPEEDS,
+  type PayInMethod,
+  type PickupMethod,
+  type ProblemFieldError,
+  type RemittanceSpeed,
+  type ProviderView,
+} from '@glocal/contracts';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
 import { FormProblem } from '../../../components/ui/form-problem';
 import { fieldErrorsFromIssues, fieldErrorsOf } from '../../../lib/field-errors';
-import { useAddProduct } from '../api/provider-reporting';
+import { useAddProduct, useUpdateProduct } from '../api/provider-reporting';
 import { PAY_IN_MESSAGES, PICKUP_MESSAGES, SPEED_MESSAGES } from '../utils/remittance-messages';
 
 interface ProductDraft {
@@ -19,12 +29,34 @@ interface ProductDraft {
 
 const EMPTY: ProductDraft = { name: '', payIn: '', pickup: '', speed: '', accessible: true, feeChargedOnTop: false, coverageNote: '' };
 
-/** A provider's staff add one of its services: how it is paid in, received, how fast, who can use it. */
-export function ProductForm({ providerId }: { providerId: string }) {
+const draftOf = (product: ProductView): ProductDraft => ({ ...product, coverageNote: product.coverageNote ?? '' });
+
+type ProductView = ProviderView['products'][number];
+
+interface ProductFormProps {
+  providerId: string;
+  /** The product to change; without it, the form adds a new one. */
+  product?: ProductView | undefined;
+  /** After a change is saved (edit mode). */
+  onSaved?: ((product: ProductView) => void) | undefined;
+  /** Closes the form without saving (edit mode). */
+  onCancel?: (() => void) | undefined;
+}
+
+/** A provider's staff add one of its services, or change one: how it is paid in, received, how fast, who can use it. */
+export function ProductForm({ providerId, product, onSaved, onCancel }: ProductFormProps) {
   const { formatMessage } = useIntl();
-  const add = useAddProduct(providerId);
+  const create = useAddProduct(providerId);
+  const update = useUpdateProduct(providerId, product?.id ?? '');
+  const add = product ? update : create;
   const id = useId();
-  const [draft, setDraft] = useState<ProductDraft>(EMPTY);
+  const [draft, setDraft] = useState<ProductDraft>(product ? draftOf(product) : EMPTY);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const editing = product !== undefined;
+  // Opened to change a product: the keyboard goes to its first field.
+  useEffect(() => {
+    if (editing) nameRef.current?.focus();
+  }, [editing]);
   const [clientErrors, setClientErrors] = useState<Map<string, ProblemFieldError>>(new Map());
   const errors = clientErrors.size > 0 ? clientErrors : fieldErrorsOf(add.error);
   const set = <K extends keyof ProductDraft>(field: K, value: ProductDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
@@ -47,7 +79,8 @@ export function ProductForm({ providerId }: { providerId: string }) {
       return;
     }
     setClientErrors(new Map());
-    add.mutate(parsed.data, { onSuccess: () => setDraft(EMPTY) });
+    if (product) update.mutate(parsed.data, { onSuccess: (saved) => onSaved?.(saved) });
+    else create.mutate(parsed.data, { onSuccess: () => setDraft(EMPTY) });
   }
 
   const choice = (field: 'payIn' | 'pickup' | 'speed', label: string, options: readonly { value: string; label: string }[]) => (
@@ -67,14 +100,18 @@ export function ProductForm({ providerId }: { providerId: string }) {
 
   return (
     <form className="stacked-form" noValidate onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{formatMessage({ id: 'remittances.product.title' })}</h2>
+      {product ? (
+        <h4 id={`${id}-title`}>{formatMessage({ id: 'remittances.product.edit_title' }, { name: product.name })}</h4>
+      ) : (
+        <h2 id={`${id}-title`}>{formatMessage({ id: 'remittances.product.title' })}</h2>
+      )}
       <FormProblem error={add.error} fieldErrorCount={errors.size} />
       <FormField
         label={formatMessage({ id: 'remittances.product.name' })}
         error={errors.get('/name')}
         errorMessage={errors.get('/name')?.code === 'duplicate' ? { id: 'remittances.product.duplicate' } : undefined}
       >
-        {(control) => <input {...control} maxLength={200} value={draft.name} onChange={(event) => set('name', event.target.value)} />}
+        {(control) => <input {...control} ref={nameRef} maxLength={200} value={draft.name} onChange={(event) => set('name', event.target.value)} />}
       </FormField>
       <div className="form-row">
         {choice('payIn', formatMessage({ id: 'remittances.product.pay_in' }), PAY_IN_METHODS.map((value) => ({ value, label: formatMessage(PAY_IN_MESSAGES[value]) })))}
@@ -98,13 +135,18 @@ export function ProductForm({ providerId }: { providerId: string }) {
       </FormField>
       <div className="form-actions">
         <button type="submit" className="button" aria-disabled={add.isPending}>
-          {formatMessage({ id: 'remittances.product.submit' })}
+          {product ? formatMessage({ id: 'remittances.product.save' }) : formatMessage({ id: 'remittances.product.submit' })}
         </button>
+        {product && onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {formatMessage({ id: 'remittances.product.cancel' })}
+          </button>
+        )}
       </div>
       <div aria-live="polite">
-        {add.isSuccess && (
+        {!product && create.isSuccess && (
           <p className="notice notice--success" role="status">
-            {formatMessage({ id: 'remittances.product.added' }, { name: add.data.name })}
+            {formatMessage({ id: 'remittances.product.added' }, { name: create.data.name })}
           </p>
         )}
       </div>

@@ -1,5 +1,5 @@
 import type { FeeScheduleBody, ProviderPriceView, ProviderView } from '@glocal/contracts';
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
@@ -8,6 +8,7 @@ import { useProviderPrices } from '../api/provider-reporting';
 import { formatDecimal } from '../utils/fee-schedule';
 import { countryNameIn, formatDate, formatMoney } from '../utils/format';
 import { PAY_IN_MESSAGES, PICKUP_MESSAGES, SPEED_MESSAGES } from '../utils/remittance-messages';
+import { ProductForm } from './product-form';
 
 type Product = ProviderView['products'][number];
 
@@ -26,17 +27,32 @@ export function ProviderPrices({ provider }: { provider: ProviderView }) {
         <p className="notice notice--warning">{formatMessage({ id: 'remittances.provider.outdated_count' }, { count: outdated })}</p>
       )}
       {provider.products.map((product) => (
-        <ProductPrices key={product.id} product={product} prices={prices.data.items.filter((price) => price.productId === product.id)} />
+        <ProductPrices key={product.id} providerId={provider.id} product={product} prices={prices.data.items.filter((price) => price.productId === product.id)} />
       ))}
     </>
   );
 }
 
-function ProductPrices({ product, prices }: { product: Product; prices: ProviderPriceView[] }) {
+function ProductPrices({ providerId, product, prices }: { providerId: string; product: Product; prices: ProviderPriceView[] }) {
   const { formatMessage } = useIntl();
   const { locale } = useLocale();
   const countryName = useMemo(() => countryNameIn(locale), [locale]);
   const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [savedName, setSavedName] = useState<string | null>(null);
+  // Back from the form (saved or cancelled): the keyboard returns to the button that opened it.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (!editing && returnFocus) {
+      editButton.current?.focus();
+      setReturnFocus(false);
+    }
+  }, [editing, returnFocus]);
+  const close = () => {
+    setEditing(false);
+    setReturnFocus(true);
+  };
   return (
     <section aria-labelledby={`${id}-name`} className="page-section">
       <h3 id={`${id}-name`}>{product.name}</h3>
@@ -46,6 +62,38 @@ function ProductPrices({ product, prices }: { product: Product; prices: Provider
           { payIn: formatMessage(PAY_IN_MESSAGES[product.payIn]), pickup: formatMessage(PICKUP_MESSAGES[product.pickup]), speed: formatMessage(SPEED_MESSAGES[product.speed]) },
         )}
       </p>
+      {editing ? (
+        <ProductForm
+          providerId={providerId}
+          product={product}
+          onSaved={(saved) => {
+            close();
+            setSavedName(saved.name);
+          }}
+          onCancel={close}
+        />
+      ) : (
+        <p>
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              setSavedName(null);
+              setEditing(true);
+            }}
+          >
+            {formatMessage({ id: 'remittances.product.edit' }, { name: product.name })}
+          </button>
+        </p>
+      )}
+      <div aria-live="polite">
+        {savedName !== null && (
+          <p className="notice notice--success" role="status">
+            {formatMessage({ id: 'remittances.product.updated' }, { name: savedName })}
+          </p>
+        )}
+      </div>
       {prices.length === 0 ? (
         <p>{formatMessage({ id: 'remittances.provider.no_price' })}</p>
       ) : (

@@ -1,11 +1,11 @@
-import { ProviderPriceList } from '@glocal/contracts';
+import { ProviderList, ProviderPriceList } from '@glocal/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderWithProviders } from '../../../testing/render-app';
 import { fakeStaffApi, problemResponse, staffMe, type SentRequest } from '../../../testing/staff-api';
 import { corridors } from '../testing/remittances.fixtures';
-import { BAOL_ID, countries, currencies, myProviders, providerPrices, WALLET_ID } from '../testing/staff-remittances.fixtures';
+import { BAOL_ID, COUNTER_ID, countries, currencies, myProviders, providerPrices, WALLET_ID } from '../testing/staff-remittances.fixtures';
 import { ProviderReporting } from './provider-reporting';
 
 const partnerStaff = staffMe([{ organisationId: '10000000-0000-4000-8000-0000000000e1', organisationName: 'Mutuelle du Baol', role: 'partner_staff' }]);
@@ -201,5 +201,76 @@ describe('a provider’s own prices', { timeout: 30_000 }, () => {
     });
     expect(name).toHaveValue('');
     expect(name).not.toHaveAccessibleDescription();
+  });
+
+  it('changes a product in place: the form starts from its details, shows the server’s refusal next to the name, then saves', async () => {
+    const PRODUCT = `/api/v1/remittances/providers/${BAOL_ID}/products/${COUNTER_ID}`;
+    let providers = myProviders;
+    let attempts = 0;
+    const { sent } = fakeApi({
+      'GET /api/v1/remittances/providers/mine': () => jsonResponse(providers),
+      [`PATCH ${PRODUCT}`]: (request) => {
+        attempts++;
+        if (attempts === 1) return problemResponse(400, { code: 'validation_failed', errors: [{ pointer: '/name', in: 'body', code: 'duplicate' }] });
+        const saved = { id: COUNTER_ID, ...JSON.parse(request.body!) };
+        providers = ProviderList.parse({
+          ...myProviders,
+          items: [{ ...myProviders.items[0]!, products: myProviders.items[0]!.products.map((p) => (p.id === COUNTER_ID ? saved : p)) }],
+        });
+        return jsonResponse(saved);
+      },
+    });
+    await renderWithProviders(<ProviderReporting />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Change Counter transfer' }));
+    const form = screen.getByRole('form', { name: 'Change “Counter transfer”' });
+    const name = within(form).getByLabelText('Name of the service');
+    expect(name).toHaveValue('Counter transfer');
+    expect(name).toHaveFocus();
+    expect(within(form).getByLabelText('How the sender pays')).toHaveValue('cash');
+    expect(within(form).getByLabelText('How the family receives it')).toHaveValue('cash_pickup');
+    expect(within(form).getByLabelText('How fast it arrives')).toHaveValue('two_days');
+    expect(within(form).getByRole('checkbox', { name: 'Anyone can use it with an identity document alone (no account needed)' })).toBeChecked();
+
+    // Checked in the browser first: an empty name sends nothing.
+    fireEvent.change(name, { target: { value: ' ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+    expect(name).toHaveAccessibleDescription('Please fill this in.');
+    expect(sent.filter((request) => request.method === 'PATCH')).toEqual([]);
+
+    // The server's refusal, next to the name.
+    fireEvent.change(name, { target: { value: 'Transfer to a member account' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+    await waitFor(() => expect(name).toHaveAccessibleDescription('You already have a service with this name.'));
+    expect(within(form).getByRole('alert')).toHaveTextContent('One field needs your attention: see the message next to it.');
+
+    fireEvent.change(name, { target: { value: 'Counter transfer express' } });
+    fireEvent.change(within(form).getByLabelText('How fast it arrives'), { target: { value: 'same_day' } });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Anyone can use it with an identity document alone (no account needed)' }));
+    fireEvent.change(within(form).getByLabelText('Where the family can collect it (optional)'), { target: { value: 'Every Diourbel branch' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+
+    expect(await screen.findByText('Service “Counter transfer express” updated.')).toBeInTheDocument();
+    const patches = sent.filter((request) => request.method === 'PATCH' && request.url.pathname === PRODUCT);
+    expect(patches).toHaveLength(2);
+    expect(patches[1]!.headers.get('x-csrf-token')).toBe(partnerStaff.csrfToken);
+    expect(JSON.parse(patches[1]!.body!)).toEqual({
+      name: 'Counter transfer express', payIn: 'cash', pickup: 'cash_pickup', speed: 'same_day', accessible: false, feeChargedOnTop: false, coverageNote: 'Every Diourbel branch',
+    });
+    expect(await screen.findByRole('heading', { name: 'Counter transfer express' })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: /^Change / })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Change Counter transfer express' })).toHaveFocus();
+  });
+
+  it('closes the change form without sending anything when cancelled', async () => {
+    const { sent } = fakeApi();
+    await renderWithProviders(<ProviderReporting />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change Wallet payout' }));
+    const form = screen.getByRole('form', { name: 'Change “Wallet payout”' });
+    fireEvent.change(within(form).getByLabelText('Name of the service'), { target: { value: 'Something else' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Change “Wallet payout”' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Change Wallet payout' })).toHaveFocus();
+    expect(sent.filter((request) => request.method === 'PATCH')).toEqual([]);
   });
 });
