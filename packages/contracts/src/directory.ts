@@ -26,10 +26,12 @@ export type ServiceStatus = z.infer<typeof ServiceStatus>;
 export const LanguageCode = z.string().regex(/^[a-z]{2}$/);
 const DecimalString = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/);
 const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+/** Search text: any characters but NUL, which no PostgreSQL text can hold (refused here, not by the database). */
+const SearchText = z.string().trim().max(200).refine((text) => !text.includes('\u0000'), { message: 'NUL character' });
 
 export const DirectorySearchQuery = PageQuery.extend({
   /** Free text in the reader's language; treated as text, never as syntax. */
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
   locale: Locale.optional(),
   /** A term, or a parent term (which includes its children). */
   taxonomyTermId: EntryId.optional(),
@@ -223,7 +225,7 @@ export type MapPointsView = z.infer<typeof MapPointsView>;
 export const OpportunityKind = z.enum(['value_chain', 'investment', 'income_generating']);
 export type OpportunityKind = z.infer<typeof OpportunityKind>;
 export const OpportunityQuery = PageQuery.extend({
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
   locale: Locale.optional(),
   territoryId: EntryId.optional(),
   kind: OpportunityKind.optional(),

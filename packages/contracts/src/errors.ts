@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'remittance.currency_not_in_corridor',
   'remittance.amount_outside_tiers',
   'remittance.amount_too_precise',
+  'remittance.amount_too_large',
   'remittance.fee_invalid',
   'remittance.import_empty',
   'remittance.import_columns',

@@ -40,14 +40,19 @@ export const IsoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { message: 'not a calendar date' });
 
-/** The largest amount a quote accepts: far above any one person's transfer, below anything absurd. */
+/**
+ * A quote takes up to this many units of any currency, and more up to the equivalent of
+ * `MAX_QUOTE_AMOUNT_USD` (XOF 1,500,000 is about EUR 2,300): far above any one person's transfer,
+ * below anything absurd. The server checks it with the reference rates (docs/remittances.md).
+ */
 export const MAX_QUOTE_AMOUNT = 1_000_000;
+export const MAX_QUOTE_AMOUNT_USD = 1_000_000;
 
 export const RemittanceQuotesQuery = z.object({
   from: CountryCode,
   to: CountryCode,
   /** In `currency`, which may be the sending or the receiving currency of the corridor. */
-  amount: PositiveDecimal.refine((value) => Number(value) <= MAX_QUOTE_AMOUNT, { message: 'too large' }),
+  amount: PositiveDecimal,
   currency: CurrencyCode,
   speed: RemittanceSpeed.optional(),
   pickup: PickupMethod.optional(),

@@ -86,4 +86,20 @@ describe('search input with SQL or HTML fragments', () => {
     }
     expect(await counts()).toEqual(before);
   });
+
+  it('a NUL character, which no database text can hold, answers 400 problem+json rather than a 500', async () => {
+    const urls = [
+      '/api/hsds/v3/services?search=a%00b', '/api/hsds/v3/service_at_locations?search=a%00b', '/api/hsds/v3/organizations?search=a%00b',
+      '/api/hsds/v3/taxonomies?search=a%00b', '/api/hsds/v3/taxonomy_terms?search=a%00b', '/api/hsds/v3/service_at_locations?postcode=10%000',
+      '/api/hsds/v3/services?taxonomy_term_id=a%00b', '/api/hsds/v3/services?organization_id=a%00b', '/api/hsds/v3/taxonomy_terms?parent_id=a%00b',
+      '/api/v1/directory/services?q=a%00b', '/api/v1/directory/opportunities?q=a%00b',
+    ];
+    for (const url of urls) {
+      const response = await t.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type'], url).toMatch(/application\/problem\+json/);
+      expect(response.json().code, url).toBe('validation_failed');
+    }
+    expect(await counts()).toEqual(before);
+  });
 });

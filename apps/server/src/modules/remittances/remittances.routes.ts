@@ -65,7 +65,9 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
         summary: 'Ways to send an amount in a corridor, ranked by what the family receives',
         description:
           `${METHOD} The latest fee schedule of each product counts; prices older than 180 days are left out, older than 90 days flagged \`stale\`. ` +
-          'With `currency` the receiving currency, each option is priced for the least amount that delivers that much and ranked by what the sender pays.',
+          'With `currency` the receiving currency, each option is priced for the least amount that delivers that much and ranked by what the sender pays. ' +
+          'Amounts up to 1,000,000 units of any currency are taken, and more up to the equivalent of USD 1,000,000 (reference rates, else the corridor’s ' +
+          'interbank rate); above, 400 `remittance.amount_too_large` with `params.maximum`.',
         querystring: RemittanceQuotesQuery,
         response: { 200: RemittanceQuoteList },
       },

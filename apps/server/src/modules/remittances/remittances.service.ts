@@ -7,6 +7,7 @@ import type {
   RemittanceQuoteList,
   RemittanceQuotesQuery,
 } from '@glocal/contracts';
+import { MAX_QUOTE_AMOUNT, MAX_QUOTE_AMOUNT_USD } from '@glocal/contracts';
 import { Decimal } from 'decimal.js';
 import type { Database } from '../../platform/db/database.js';
 import { BadRequestError, NotFoundError } from '../../platform/errors/app-error.js';
@@ -246,6 +247,30 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
     return { ranked, outsideTiers, inCurrency: rows.length > 0 && inCurrency.length === 0 ? (false as const) : true };
   }
 
+  /**
+   * The largest amount a quote takes in the query's currency (only asked above MAX_QUOTE_AMOUNT,
+   * which any currency takes): the equivalent of USD MAX_QUOTE_AMOUNT_USD at the currency's USD
+   * reference rate; else through the corridor's interbank rate, from the other currency's USD
+   * reference rate, or without one from MAX_QUOTE_AMOUNT units of the pair's stronger currency;
+   * else (no price in the corridor) MAX_QUOTE_AMOUNT.
+   */
+  async function quoteAmountCap(query: Pick<RemittanceQuotesQuery, 'from' | 'to' | 'currency'>, asOf: string): Promise<Decimal> {
+    const least = new Decimal(MAX_QUOTE_AMOUNT);
+    const usd = new Decimal(MAX_QUOTE_AMOUNT_USD);
+    const perUsd = await repository.referenceRate('USD', query.currency, asOf);
+    if (perUsd) return Decimal.max(least, usd.times(perUsd));
+    const row = (await repository.latestSchedules(query.from, query.to, addDays(asOf, -DROP_AFTER_DAYS), asOf)).find(
+      (r) => r.sendingCurrency === query.currency || r.receivingCurrency === query.currency,
+    );
+    if (!row) return least;
+    const receiving = row.receivingCurrency === query.currency;
+    const other = receiving ? row.sendingCurrency : row.receivingCurrency;
+    // Units of the query's currency per unit of the other one.
+    const perOther = receiving ? new Decimal(row.interbankRate) : new Decimal(1).div(row.interbankRate);
+    const otherPerUsd = await repository.referenceRate('USD', other, asOf);
+    return Decimal.max(least, (otherPerUsd ? usd.times(otherPerUsd) : least).times(perOther));
+  }
+
   return {
     today,
     statsFor,
@@ -264,6 +289,14 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
         ]);
       }
       const asOf = today();
+      if (new Decimal(query.amount).gt(MAX_QUOTE_AMOUNT)) {
+        const maximum = (await quoteAmountCap(query, asOf)).floor();
+        if (maximum.lt(query.amount)) {
+          throw new BadRequestError('remittance.amount_too_large', { maximum: maximum.toFixed(), currency: query.currency }, [
+            { pointer: '/amount', in: 'querystring', code: 'too_big', params: { maximum: maximum.toFixed(), currency: query.currency } },
+          ]);
+        }
+      }
       const { ranked, outsideTiers, inCurrency } = await rankedOptions(query, asOf);
       if (ranked.length === 0 && outsideTiers > 0) {
         throw new BadRequestError('remittance.amount_outside_tiers', { amount: query.amount }, [

@@ -55,6 +55,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   'remittance.currency_not_in_corridor': "The currency is neither the corridor's sending nor its receiving currency",
   'remittance.amount_outside_tiers': "The amount lies outside every service's fee tiers",
   'remittance.amount_too_precise': 'The amount has more decimals than the currency allows',
+  'remittance.amount_too_large': 'The amount is above the largest a quote takes in this currency (params.maximum)',
   'remittance.fee_invalid': 'The fee schedule or rates cannot be priced',
   'remittance.import_empty': 'The file holds no data rows',
   'remittance.import_columns': 'The file lacks required columns',

@@ -201,4 +201,160 @@ describe('HSDS 3.0 read API', () => {
     check(taxonomyTerm, term);
     expect(term.taxonomy).toMatch(/^Open Eligibility: /);
   });
+
+  it('/organizations?full_service=true nests each organization’s services fully', async () => {
+    const plain = await get('/organizations?per_page=5');
+    const full = await get('/organizations?per_page=5&full_service=true');
+    check(page(record('organization', { services: list(fullService) })), full);
+    expect(full.contents.map((o: { id: string }) => o.id)).toEqual(plain.contents.map((o: { id: string }) => o.id));
+    const services = full.contents.flatMap((o: { services: Record<string, unknown>[] }) => o.services);
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) expect(Object.keys(service)).toEqual(expect.arrayContaining(['service_at_locations', 'attributes', 'contacts']));
+    // Without it, the list keeps the one-to-one service fields.
+    expect(plain.contents.flatMap((o: { services: Record<string, unknown>[] }) => o.services).every((service: object) => !('service_at_locations' in service))).toBe(true);
+  });
+
+  it('format=ndjson streams every result of each list, one record a line, in the list’s shape', async () => {
+    const shapes: [string, object][] = [
+      ['/services', serviceList],
+      ['/service_at_locations', salList],
+      ['/organizations', organizationList],
+      ['/taxonomies', record('taxonomy')],
+      ['/taxonomy_terms', record('taxonomy_term')],
+    ];
+    for (const [path, shape] of shapes) {
+      const response = await t.inject({ method: 'GET', url: `/api/hsds/v3${path}?format=ndjson&per_page=1` });
+      expect(response.statusCode, path).toBe(200);
+      expect(response.headers['content-type'], path).toMatch(/application\/x-ndjson/);
+      expect(response.body.endsWith('\n'), path).toBe(true);
+      const lines = response.body.trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+      const paged = await get(`${path}?per_page=500`);
+      expect(lines.length, path).toBe(paged.total_items);
+      // per_page does not cut the stream: every list but the one taxonomy holds more than a page of one.
+      if (path !== '/taxonomies') expect(lines.length, path).toBeGreaterThan(1);
+      expect(new Set(lines.map((line) => line.id)).size, path).toBe(lines.length);
+      for (const line of lines.slice(0, 25)) check(shape, line);
+    }
+    // Filters apply to the stream as to pages.
+    const { rows } = await sql<{ id: string }>`select id from hsds_taxonomy_term where code = 'FIN-CRD'`.execute(t.db);
+    const filtered = await t.inject({ method: 'GET', url: `/api/hsds/v3/services?format=ndjson&taxonomy_term_id=${rows[0]!.id}` });
+    expect(filtered.body.trim().split('\n')).toHaveLength((await get(`/services?taxonomy_term_id=${rows[0]!.id}`)).total_items);
+  });
+
+  it('modified_after answers the services (and their locations) modified on or after it', async () => {
+    const [recent, older] = [DEMO_SERVICE_IDS.microstartLoan, DEMO_SERVICE_IDS.bccMicrocredit];
+    const saved = (await sql<{ id: string; lastModified: Date | null }>`select id, last_modified from hsds_service`.execute(t.db)).rows;
+    try {
+      await sql`update hsds_service set last_modified = '2025-01-01T00:00:00Z'`.execute(t.db);
+      await sql`update hsds_service set last_modified = '2026-06-15T10:00:00Z' where id = ${recent}`.execute(t.db);
+      await sql`update hsds_service set last_modified = '2026-03-01T00:00:00Z' where id = ${older}`.execute(t.db);
+      const since = await get('/services?modified_after=2026-03-01T00:00:00Z&per_page=50');
+      check(page(serviceList), since);
+      expect(since.contents.map((s: { id: string }) => s.id).sort()).toEqual([recent, older].sort());
+      expect((await get('/services?modified_after=2026-03-01T00:00:01%2B00:00')).contents.map((s: { id: string }) => s.id)).toEqual([recent]);
+      expect((await get('/services?modified_after=2026-06-01')).contents.map((s: { id: string }) => s.id)).toEqual([recent]);
+      expect((await get('/services?modified_after=2024-12-31&per_page=1')).total_items).toBe(saved.length);
+      const sals = await get('/service_at_locations?modified_after=2026-06-01&per_page=50');
+      expect(sals.total_items).toBeGreaterThan(0);
+      expect(sals.contents.every((sal: { service_id: string }) => sal.service_id === recent)).toBe(true);
+      const minimal = await get('/services?modified_after=2026-06-01&minimal=true');
+      expect(minimal.contents).toEqual([{ id: recent, last_modified: expect.stringMatching(/^2026-06-15T10:00:00/) }]);
+    } finally {
+      for (const row of saved) await sql`update hsds_service set last_modified = ${row.lastModified} where id = ${row.id}`.execute(t.db);
+    }
+  });
+
+  it('/service_at_locations filters by search, taxonomy term, taxonomy and organization', async () => {
+    const ofServices = async (query: string) => new Set((await get(`/services?${query}&per_page=500`)).contents.map((s: { id: string }) => s.id));
+    const sals = async (query: string) => {
+      const found = await get(`/service_at_locations?${query}&per_page=500`);
+      check(page(salList), found);
+      return found.contents as { service_id: string; service: { organization_id: string } }[];
+    };
+    const everything = (await get('/service_at_locations?per_page=1')).total_items;
+
+    const searched = await sals('search=microcredit');
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.length).toBeLessThan(everything);
+    const matching = await ofServices('search=microcredit');
+    expect(searched.every((sal) => matching.has(sal.service_id))).toBe(true);
+
+    const { rows } = await sql<{ id: string; taxonomyId: string }>`select id, taxonomy_id from hsds_taxonomy_term where code = 'FIN-CRD'`.execute(t.db);
+    const byTerm = await sals(`taxonomy_term_id=${rows[0]!.id}`);
+    const credit = await ofServices(`taxonomy_term_id=${rows[0]!.id}`);
+    expect(byTerm.length).toBeGreaterThan(0);
+    expect(byTerm.length).toBeLessThan(everything);
+    expect(byTerm.every((sal) => credit.has(sal.service_id))).toBe(true);
+
+    const byTaxonomy = await sals(`taxonomy_id=${rows[0]!.taxonomyId}`);
+    expect(byTaxonomy.length).toBeGreaterThanOrEqual(byTerm.length);
+    const inTaxonomy = await ofServices(`taxonomy_id=${rows[0]!.taxonomyId}`);
+    expect(byTaxonomy.every((sal) => inTaxonomy.has(sal.service_id))).toBe(true);
+
+    const organizationId = (await get(`/services/${DEMO_SERVICE_IDS.microstartLoan}`)).organization_id as string;
+    const byOrganization = await sals(`organization_id=${organizationId}`);
+    expect(byOrganization.length).toBeGreaterThan(0);
+    expect(byOrganization.every((sal) => sal.service.organization_id === organizationId)).toBe(true);
+    // Filters combine, and one that matches nothing answers an empty page.
+    const none = await get(`/service_at_locations?organization_id=${organizationId}&search=${encodeURIComponent('tontine agricole de Padova')}`);
+    expect(none).toMatchObject({ total_items: 0, empty: true, contents: [] });
+  });
+
+  it('private contacts and phones are absent from /organizations/{id}, /service_at_locations/{id} and every ndjson stream', async () => {
+    const service = await get(`/services/${DEMO_SERVICE_IDS.microstartLoan}`);
+    const organizationId = service.organization_id as string;
+    const sal = service.service_at_locations[0] as { id: string; location_id: string };
+    // Private and public details on the organization, the service at a location and its location.
+    await sql`insert into hsds_contact (id, organization_id, name, email, is_private) values
+      ('7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', ${organizationId}, 'Org Secret', 'org.secret@example.org', true),
+      ('7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5e', ${organizationId}, 'Org Desk', 'org.desk@example.org', false)`.execute(t.db);
+    await sql`insert into hsds_contact (id, service_at_location_id, name, email, is_private) values
+      ('7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5f', ${sal.id}, 'Sal Secret', 'sal.secret@example.org', true),
+      ('7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c60', ${sal.id}, 'Sal Desk', 'sal.desk@example.org', false)`.execute(t.db);
+    await sql`insert into hsds_phone (organization_id, number, is_private) values (${organizationId}, '+32 470 11 11 11', true), (${organizationId}, '+32 2 111 11 11', false)`.execute(t.db);
+    await sql`insert into hsds_phone (service_at_location_id, number, is_private) values (${sal.id}, '+32 470 22 22 22', true), (${sal.id}, '+32 2 222 22 22', false)`.execute(t.db);
+    await sql`insert into hsds_phone (location_id, number, is_private) values (${sal.location_id}, '+32 470 33 33 33', true), (${sal.location_id}, '+32 2 333 33 33', false)`.execute(t.db);
+    // A phone not marked private, but of a private contact: as private as its contact.
+    await sql`insert into hsds_phone (contact_id, number) values ('7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '+32 470 44 44 44')`.execute(t.db);
+    const SECRETS = ['org.secret@example.org', 'Org Secret', 'sal.secret@example.org', 'Sal Secret', 'private@example.org', '+32 470'];
+
+    const bodies: [string, string][] = [];
+    const grab = async (url: string) => {
+      const response = await t.inject({ method: 'GET', url: `/api/hsds/v3${url}` });
+      expect(response.statusCode, url).toBe(200);
+      bodies.push([url, response.body]);
+      return response.body;
+    };
+    const organization = await grab(`/organizations/${organizationId}`);
+    expect(organization).toContain('org.desk@example.org');
+    expect(organization).toContain('+32 2 111 11 11');
+    expect(organization).toContain('+32 2 333 33 33');
+    await grab(`/organizations/${organizationId}?full_service=true`);
+    const one = await grab(`/service_at_locations/${sal.id}`);
+    expect(one).toContain('sal.desk@example.org');
+    expect(one).toContain('+32 2 222 22 22');
+    expect(one).toContain('+32 2 333 33 33');
+    for (const list of ['/services', '/service_at_locations', '/organizations']) {
+      await grab(`${list}?format=ndjson&full=true`);
+      await grab(`${list}?format=ndjson`);
+    }
+    expect(bodies.find(([url]) => url === '/organizations?format=ndjson&full=true')![1]).toContain('org.desk@example.org');
+    expect(bodies.find(([url]) => url === '/service_at_locations?format=ndjson&full=true')![1]).toContain('sal.desk@example.org');
+    await grab('/organizations?full_service=true&per_page=500');
+    for (const [url, body] of bodies) for (const secret of SECRETS) expect(body, `${url} ${secret}`).not.toContain(secret);
+  });
+
+  it('a malformed modified_after or proximity answers 400 problem+json naming the parameter', async () => {
+    // Year 0 has the right form but is no date PostgreSQL knows: refused here, not by the database.
+    for (const query of ['modified_after=yesterday', 'modified_after=2026-13-45', 'modified_after=2026-02-30T25:00:00Z', 'modified_after=0000-01-01', 'modified_after=0000-12-31T23:00:00Z', 'proximity=near', 'proximity=-500', 'proximity=1e9']) {
+      for (const list of ['/services', '/service_at_locations']) {
+        const response = await t.inject({ method: 'GET', url: `/api/hsds/v3${list}?postcode=1000&${query}` });
+        expect(response.statusCode, `${list}?${query}`).toBe(400);
+        expect(response.headers['content-type'], query).toMatch(/application\/problem\+json/);
+        const body = response.json();
+        expect(body.code, query).toBe('validation_failed');
+        expect(body.errors.map((error: { pointer: string }) => error.pointer).join(' '), query).toContain(query.split('=')[0]);
+      }
+    }
+  });
 });

@@ -8,23 +8,26 @@ import openapi from './openapi.json' with { type: 'json' };
 import { profileDocument } from './hsds-schema.js';
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true').optional();
+/** Text parameters: anything but NUL, which no PostgreSQL text holds (a 400 here, not a 500 from the query). */
+const text = (max: number) => z.string().trim().max(max).refine((value) => !value.includes('\u0000'), { message: 'NUL character' }).optional();
 /** The query parameters of HSDS's openapi.json, checked like every other input. */
 const HsdsQuery = z.object({
-  search: z.string().trim().max(200).optional(),
+  search: text(200),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(500).default(50),
   format: z.enum(['json', 'ndjson']).default('json'),
-  taxonomy_term_id: z.string().max(100).optional(),
-  taxonomy_id: z.string().max(100).optional(),
-  organization_id: z.string().max(100).optional(),
-  modified_after: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  taxonomy_term_id: text(100),
+  taxonomy_id: text(100),
+  organization_id: text(100),
+  // Year 0 is well formed but no date PostgreSQL knows: refused here rather than failing in the query.
+  modified_after: z.iso.datetime({ offset: true }).or(z.iso.date()).refine((value) => !value.startsWith('0000'), { message: 'year 0 does not exist' }).optional(),
   minimal: flag,
   full: flag,
   full_service: flag,
-  postcode: z.string().trim().max(20).optional(),
+  postcode: text(20),
   proximity: z.string().regex(/^\d{1,8}(\.\d+)?$/).optional(),
   top_only: flag,
-  parent_id: z.string().max(100).optional(),
+  parent_id: text(100),
 });
 const IdParam = z.object({ id: z.string().max(100) });
 const FullServiceQuery = z.object({ full_service: flag });
