@@ -122,9 +122,10 @@ function searchRows(only: ServicesFilter, configs: RawBuilder<unknown>) {
       where ${only('s.id')}
     )
     select s.id as service_id, cfg.locale,
-      setweight(to_tsvector(cfg.config, f_unaccent(coalesce(tr.name, s.name))), 'A') ||
-      setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))), 'B') ||
-      setweight(to_tsvector(cfg.config, f_unaccent(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)))), 'C') as document,
+      -- '<' and '>' as blanks: the text search parser would read "<…>" as markup and drop it (a <script> element's content too).
+      setweight(to_tsvector(cfg.config, f_unaccent(translate(coalesce(tr.name, s.name), '<>', '  '))), 'A') ||
+      setweight(to_tsvector(cfg.config, f_unaccent(translate(concat_ws(' ', coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)), '<>', '  '))), 'B') ||
+      setweight(to_tsvector(cfg.config, f_unaccent(translate(concat_ws(' ', coalesce(tr.description, s.description), coalesce(tr.eligibility_description, s.eligibility_description)), '<>', '  '))), 'C') as document,
       lower(f_unaccent(concat_ws(' ', coalesce(tr.name, s.name), coalesce(tr.alternate_name, s.alternate_name), terms.names, coalesce(otr.name, o.name)))) as keywords,
       s.status, s.territory_id, f.term_ids, f.languages, f.paid,
       coalesce(s.diaspora_eligible, false) as diaspora_eligible, coalesce(s.returnee_eligible, false) as returnee_eligible, s.target_groups,
@@ -181,7 +182,7 @@ export const directoryRepository = (db: Executor) => ({
     const config = SEARCH_CONFIG[query.locale];
     if (!text) return { result: await search(null), spelling: false };
     if (!after?.spelling) {
-      const { rows } = await sql<{ query: string }>`select websearch_to_tsquery(${config}::regconfig, f_unaccent(${text}))::text as query`.execute(db);
+      const { rows } = await sql<{ query: string }>`select websearch_to_tsquery(${config}::regconfig, f_unaccent(translate(${text}, '<>', '  ')))::text as query`.execute(db);
       const result = await search(rows[0]!.query);
       if (result.length > 0 || after) return { result, spelling: false };
     }
@@ -367,7 +368,7 @@ export const directoryRepository = (db: Executor) => ({
             left join hsds_taxonomy_term_translation ttr on ttr.taxonomy_term_id = t.id and ttr.locale = l.locale
             where t.id in (select a.taxonomy_term_id from hsds_attribute a where a.link_entity = 'service' and ${servicesIn('a.link_id', serviceIds)})
         ) texts,
-        unnest(tsvector_to_array(to_tsvector('simple', lower(f_unaccent(texts.text))))) as word
+        unnest(tsvector_to_array(to_tsvector('simple', lower(f_unaccent(translate(texts.text, '<>', '  ')))))) as word
       where length(word) >= 3 and word !~ '^[0-9]+$'
       -- In one order, so that refreshes running at once wait for each other's words instead of deadlocking.
       order by word
@@ -390,8 +391,8 @@ export const directoryRepository = (db: Executor) => ({
     const { locale } = query;
     const conditions: RawBuilder<unknown>[] = [sql`true`];
     if (query.q) {
-      conditions.push(sql`(to_tsvector(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(coalesce(tr.title, op.title) || ' ' || coalesce(tr.description, op.description)))
-        @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(${query.q}))
+      conditions.push(sql`(to_tsvector(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(translate(coalesce(tr.title, op.title) || ' ' || coalesce(tr.description, op.description), '<>', '  ')))
+        @@ websearch_to_tsquery(${SEARCH_CONFIG[locale]}::regconfig, f_unaccent(translate(${query.q}, '<>', '  ')))
         or public.word_similarity(lower(f_unaccent(${query.q})), lower(f_unaccent(coalesce(tr.title, op.title)))) > ${WORD_SIMILARITY})`);
     }
     if (query.territoryId) {
