@@ -2,6 +2,7 @@ import type { CorridorStats } from '@glocal/contracts';
 import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../../lib/i18n';
+import { formatPercent, formatPeriod } from '../utils/format';
 
 const WIDTH = 640;
 const HEIGHT = 280;
@@ -19,7 +20,8 @@ interface CorridorChartProps {
  * weigh more than the page. The same figures follow as a table for screen readers and print.
  */
 export function CorridorChart({ quarters }: CorridorChartProps) {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const { locale } = useLocale();
   const id = useId();
   const values = quarters.flatMap((q) => [q.averageTotalCost.usd200, q.smart].filter((v): v is number => v !== null));
@@ -35,7 +37,6 @@ export function CorridorChart({ quarters }: CorridorChartProps) {
       .filter((point): point is { value: number; index: number } => point.value !== null)
       .map((point, n) => `${n === 0 ? 'M' : 'L'}${x(point.index).toFixed(1)},${y(point.value).toFixed(1)}`)
       .join(' ');
-  const tickLabel = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const ticks = Array.from({ length: top - bottom + 1 }, (_, i) => bottom + i).filter((tick) => (top - bottom > 10 ? tick % 2 === 0 : true));
 
   return (
@@ -47,7 +48,7 @@ export function CorridorChart({ quarters }: CorridorChartProps) {
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="corridor-chart__grid" />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="corridor-chart__label">
-              {tickLabel.format(tick)} %
+              {formatPercent(locale, tick, 0)}
             </text>
           </g>
         ))}
@@ -59,7 +60,7 @@ export function CorridorChart({ quarters }: CorridorChartProps) {
           <g key={q.period}>
             {q.averageTotalCost.usd200 !== null && <circle cx={x(index)} cy={y(q.averageTotalCost.usd200)} r={4} className="corridor-chart__point" />}
             <text x={x(index)} y={HEIGHT - 12} textAnchor="middle" className="corridor-chart__label">
-              {q.period}
+              {formatPeriod(intl, q.period)}
             </text>
           </g>
         ))}

@@ -2,11 +2,12 @@ import type { CorridorStats } from '@glocal/contracts';
 import { useId } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocale } from '../../../lib/i18n';
-import { formatPercent } from '../utils/format';
+import { formatPercent, formatPeriod } from '../utils/format';
 
 /** Quarter by quarter, the figures the chart draws and the SDG flags, as a table anyone can read. */
 export function CorridorTable({ quarters }: { quarters: CorridorStats[] }) {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const { locale } = useLocale();
   const id = useId();
   const percent = (value: number | null) => (value === null ? formatMessage({ id: 'remittances.quotes.unknown' }) : formatPercent(locale, value));
@@ -30,7 +31,7 @@ export function CorridorTable({ quarters }: { quarters: CorridorStats[] }) {
         <tbody>
           {quarters.map((q) => (
             <tr key={q.period}>
-              <th scope="row">{q.period}</th>
+              <th scope="row">{formatPeriod(intl, q.period)}</th>
               <td>{formatMessage({ id: 'remittances.corridor.services_value' }, { services: q.services, transparent: q.transparentServices })}</td>
               <td>{percent(q.averageTotalCost.usd200)}</td>
               <td>{percent(q.averageTotalCost.usd500)}</td>

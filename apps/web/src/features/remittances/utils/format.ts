@@ -1,3 +1,5 @@
+import type { IntlShape } from 'react-intl';
+
 /** A country's name in the reader's language, from the browser's own CLDR data (no catalogue to load). */
 export function countryNameIn(locale: string) {
   const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
@@ -14,9 +16,26 @@ export function formatMoney(locale: string, amount: string, currency: string): s
   return format.format(amount as unknown as number);
 }
 
-/** A percentage (a JSON number from the API, 6 decimals) for people: 2 decimals. */
-export function formatPercent(locale: string, percent: number): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(percent) + '\u00a0%';
+/**
+ * A percentage (a JSON number from the API, 6 decimals) for people, as the reader's language
+ * writes one (`3.75%`, `3,75 %`, `3.75‎%‎`): 2 decimals unless told. Intl's percent style
+ * multiplies by 100; the figure goes in as the decimal string it spells, moved two places
+ * (`3.752033e-2`), so no binary division shifts a rounding.
+ */
+export function formatPercent(locale: string, percent: number, decimals = 2): string {
+  const format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return format.format(`${percent}e-2` as unknown as number);
+}
+
+/**
+ * A calendar quarter (`2026-Q1`) in the reader's language, from the catalogue's template
+ * ("Q1 2026", "T1 2026", …), its numbers in the reader's digits; anything else as it came.
+ */
+export function formatPeriod(intl: Pick<IntlShape, 'formatMessage' | 'locale'>, period: string): string {
+  const match = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (!match) return period;
+  const number = new Intl.NumberFormat(intl.locale, { useGrouping: false });
+  return intl.formatMessage({ id: 'remittances.period.quarter' }, { quarter: number.format(Number(match[2])), year: number.format(Number(match[1])) });
 }
 
 /** `2026-09-30` in the reader's language, read as a calendar date (no time zone shift). */
