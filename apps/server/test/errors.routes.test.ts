@@ -2,13 +2,17 @@ import { Problem } from '@glocal/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../src/platform/db/database.js';
 import { ConflictError } from '../src/platform/errors/app-error.js';
 import { TEST_PUBLIC_URL, buildTestApp, type TestApp } from './build-test-app.js';
 
 // Routes that exist only in this test, to drive each kind of failure through the real handler.
-function addProbeRoutes(app: FastifyInstance) {
+function addProbeRoutes(app: FastifyInstance, db: Database) {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/api/v1/probe/echo', { schema: { querystring: z.object({ text: z.string() }) } }, async (request) =>
+    (await sql<{ text: string }>`select ${request.query.text}::text as text`.execute(db)).rows[0]);
   typed.post(
     '/api/v1/probe',
     { schema: { body: z.object({ subject: z.string().trim().min(1).max(20), amount: z.number().positive() }) } },
@@ -93,6 +97,12 @@ describe('problem details (RFC 9457)', () => {
     const response = await t.inject({ method: 'GET', url: '/api/v1/probe/crash' });
     expectProblem(response, 500, 'internal_error');
     expect(response.body).not.toMatch(/hunter2|postgres|exploded|stack/i);
+  });
+
+  it('when a text the database cannot hold (a NUL character) reaches it, answers 400, not 500', async () => {
+    const body = expectProblem(await t.inject({ method: 'GET', url: '/api/v1/probe/echo?text=a%00b' }), 400, 'validation_failed');
+    expect(body.params).toEqual({ reason: 'invalid_character' });
+    expect((await t.inject({ method: 'GET', url: '/api/v1/probe/echo?text=ab' })).json()).toEqual({ text: 'ab' });
   });
 
   it('echoes a sane incoming request id and replaces an unsafe one', async () => {

@@ -15,6 +15,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_body',
 };
 
+/**
+ * Database errors that only a request's own text can cause: a NUL character, or bytes that are
+ * not UTF-8, which PostgreSQL cannot hold in any text column. Routes refuse them at the edge where
+ * they know the field; this catches every other route, as a 400 rather than a 500.
+ */
+const TEXT_THE_DATABASE_CANNOT_HOLD = new Set(['22021', '22P05']);
+
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'validation_failed',
   401: 'unauthenticated',
@@ -74,6 +81,9 @@ export function registerErrorHandler(app: FastifyInstance, publicUrl: string) {
           ),
         })),
       });
+    }
+    if (TEXT_THE_DATABASE_CANNOT_HOLD.has((error as { code?: string }).code ?? '')) {
+      return sendProblem(request, reply, publicUrl, { status: 400, code: 'validation_failed', params: { reason: 'invalid_character' } });
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
