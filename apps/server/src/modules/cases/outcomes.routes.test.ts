@@ -29,9 +29,13 @@ describe('outcomes, outcome counts per desk and the desk workload', () => {
     const { id } = await openCase(t, coach, ids[DESKS.diourbel]!);
     await shareCase(t, id, ids[DESKS.brussels]!);
 
-    const outcome = OutcomeView.parse((await send(coach, 'PUT', `/api/v1/cases/${id}/outcome`, { businessCreatedOn: '2026-11-15', legalForm: 'GIE', jobsWomen: 3, jobsMen: 1 })).json());
+    const outcome = OutcomeView.parse((await send(coach, 'PUT', `/api/v1/cases/${id}/outcome`, { businessCreatedOn: '2026-11-15', legalForm: 'GIE', jobsWomen: 3, jobsMen: 1, notes: 'Son mari a quitté Touba' })).json());
     expect(outcome).toMatchObject({ outcome: null, businessCreatedOn: '2026-11-15', legalForm: 'GIE', jobsWomen: 3, jobsMen: 1, jobsOther: null });
-    expect((await lastAudit(t)).action).toBe('case_outcome.recorded');
+    const recorded = await lastAudit(t);
+    expect(recorded.action).toBe('case_outcome.recorded');
+    // The trail cannot be erased: it keeps the notes' length, never their text.
+    expect(recorded.details.changes.notes).toEqual({ after: { length: 23 } });
+    expect(JSON.stringify(recorded.details)).not.toContain('Touba');
     const credit = await send(coach, 'POST', `/api/v1/cases/${id}/financing`, {
       kind: 'micro_credit', amount: '1500000', currency: 'XOF', sourceOrganisationId: ids['Mutuelle d’épargne et de crédit du Baol'], fromRemittances: false, obtainedOn: '2026-11-10',
     });

@@ -81,8 +81,8 @@ export function createCaseReferralsService({ db, access, audit }: Deps) {
           action: 'case.service_referred',
           subject: { type: 'case', id: input.caseId },
           organisationId: scope.leadDeskId,
-          // The note's length, not its text: the trail is append-only, and erasing the person clears the note.
-          details: { referralId: id, changes: changedFields(undefined, { serviceId, noteLength: input.note?.length ?? 0, outcome: 'pending' }) },
+          // changedFields keeps the note's length, not its text: the trail is append-only, and erasing the person clears the note.
+          details: { referralId: id, changes: changedFields(undefined, { serviceId, note: input.note ?? null, outcome: 'pending' }) },
           request,
         });
         return toView((await select(trx, locale, sql`r.id = ${id}`)).rows[0]!);

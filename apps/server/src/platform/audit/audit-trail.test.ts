@@ -97,4 +97,12 @@ describe('audit trail', () => {
       ),
     ).toEqual({ name: { before: 'A', after: 'B' }, passwordHash: { before: '[secret]', after: '[secret]' } });
   });
+
+  it('keeps the length of notes written about a person, not their text (erasure cannot reach the trail)', () => {
+    expect(changedFields({ notes: 'Diabetic', jobsMen: 1 }, { notes: 'Moved to Touba', jobsMen: 2 })).toEqual({
+      notes: { before: { length: 8 }, after: { length: 14 } },
+      jobsMen: { before: 1, after: 2 },
+    });
+    expect(changedFields({ notes: 'Diabetic' }, { notes: null })).toEqual({ notes: { before: { length: 8 }, after: null } });
+  });
 });

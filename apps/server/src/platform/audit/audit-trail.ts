@@ -58,7 +58,14 @@ function chainHash(prevHash: string, fields: HashedFields): string {
 /** Fields whose values never enter the trail, whatever record they belong to. */
 const SECRET_FIELDS = /password|secret|token|hash|recovery/i;
 
-/** Before/after of the fields that changed, secrets masked. */
+/**
+ * Free text written about a person (a case outcome's notes): the trail is append-only and erasure
+ * cannot reach it, so it keeps the text's length, not the text.
+ */
+const PERSONAL_TEXT_FIELDS = /^notes?$/i;
+const textLength = (value: unknown) => (typeof value === 'string' ? { length: value.length } : value);
+
+/** Before/after of the fields that changed, secrets masked, personal free text as its length. */
 export function changedFields(
   before: Record<string, unknown> | undefined,
   after: Record<string, unknown>,
@@ -69,7 +76,9 @@ export function changedFields(
     if (canonical(previous) === canonical(value)) continue;
     changes[field] = SECRET_FIELDS.test(field)
       ? { before: previous === undefined ? undefined : '[secret]', after: '[secret]' }
-      : { before: previous instanceof Date ? previous.toISOString() : previous, after: value instanceof Date ? value.toISOString() : value };
+      : PERSONAL_TEXT_FIELDS.test(field)
+        ? { before: textLength(previous), after: textLength(value) }
+        : { before: previous instanceof Date ? previous.toISOString() : previous, after: value instanceof Date ? value.toISOString() : value };
   }
   return changes;
 }
