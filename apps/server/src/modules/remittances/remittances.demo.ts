@@ -7,8 +7,9 @@ import { addDays, periodOf } from './remittances.service.js';
 /**
  * Demo prices: ILLUSTRATIVE, made up for the demo, not observed. Providers are fictional (two are
  * the demo network's own money transfer operator and mutual bank, whose staff report prices).
- * Five corridors, about a dozen services each, four quarters of history, and transfers recorded
- * by the demo desks. Idempotent: natural keys name each observation and transfer. Every price is
+ * Five corridors, twelve providers each (banks, money transfer operators, a post office, mobile
+ * operators, microfinance, fintechs; one fintech charges its fee on top), four quarters of history,
+ * and transfers recorded by the demo desks. Idempotent: natural keys name each observation and transfer. Every price is
  * stored `illustrative`, which the API reports so that pages say so.
  */
 
@@ -38,6 +39,10 @@ const PROVIDERS: Record<string, Provider> = {
   maghreb: { name: 'Maghreb Transfert', type: 'money_transfer_operator' },
   andina: { name: 'Banca Andina Europa', type: 'bank' },
   atlas: { name: 'Atlas Cash Mobile', type: 'mobile_operator' },
+  diaspora: { name: 'DiasporaLink', type: 'fintech' },
+  brabant: { name: 'Banque du Brabant International', type: 'bank' },
+  djoliba: { name: 'Caisse Djoliba d’épargne et de crédit', type: 'credit_union_or_mfi' },
+  austro: { name: 'Cooperativa Austro Migrante', type: 'credit_union_or_mfi' },
 };
 
 /** One service: how it is priced today; older quarters cost `drift` percentage points more in fees. */
@@ -75,14 +80,22 @@ const WEST_AFRICA: Service[] = [
   { provider: 'kora', product: 'App to mobile wallet', payIn: 'online', pickup: 'mobile_wallet', speed: 'less_than_one_hour', fee: { fixed: '0.99' }, margin: '0.9' },
   { provider: 'facile', product: 'App to bank account', payIn: 'card', pickup: 'account', speed: 'same_day', fee: { fixed: '2.49' }, margin: '0.7' },
   { provider: 'cooperatif', product: 'Home delivery', payIn: 'account', pickup: 'home_delivery', speed: 'two_days', fee: { fixed: '6', percent: '1.5' }, margin: '1.4' },
+  // The fee is charged on top: the sender pays amount + fee, the whole amount is converted.
+  { provider: 'diaspora', product: 'Card to wallet, fee on top', payIn: 'card', pickup: 'mobile_wallet', speed: 'less_than_one_hour', feeChargedOnTop: true, fee: { fixed: '2.99' }, margin: '0.8' },
   // Last observed 120 days ago: shown, flagged stale.
   { provider: 'sahel', product: 'Account to cash', payIn: 'account', pickup: 'cash_pickup', speed: 'same_day', fee: { fixed: '5' }, margin: '2.1', age: 120 },
 ];
 
 const SERVICES: Record<string, Service[]> = {
   'IT-SN': WEST_AFRICA,
-  'BE-SN': WEST_AFRICA.filter((service) => service.provider !== 'popolare'),
-  'FR-ML': WEST_AFRICA.filter((service) => service.provider !== 'baol'),
+  'BE-SN': [
+    ...WEST_AFRICA.filter((service) => service.provider !== 'popolare'),
+    { provider: 'brabant', product: 'Virement international', payIn: 'account', pickup: 'account', speed: 'three_to_five_days', fee: { fixed: '11' }, margin: '1.6', accessible: false },
+  ],
+  'FR-ML': [
+    ...WEST_AFRICA.filter((service) => service.provider !== 'baol'),
+    { provider: 'djoliba', product: 'Transfert vers une caisse', payIn: 'cash', pickup: 'cash_pickup', speed: 'next_day', fee: { fixed: '4', percent: '0.8' }, margin: '1.0', coverageNote: 'Paid at the caisses of Bamako, Kayes and Ségou, rural branches included' },
+  ],
   'ES-EC': [
     { provider: 'andes', product: 'Giro en efectivo', payIn: 'cash', pickup: 'cash_pickup', speed: 'less_than_one_hour', fee: cashTiers('3.90', '5.90', '0.4'), margin: '1.3' },
     { provider: 'andes', product: 'Giro a cuenta', payIn: 'account', pickup: 'account', speed: 'next_day', fee: { fixed: '2.50' }, margin: '1.0' },
@@ -96,6 +109,8 @@ const SERVICES: Record<string, Service[]> = {
     { provider: 'atlantique', product: 'Envío en ventanilla', payIn: 'cash', pickup: 'cash_pickup', speed: 'same_day', fee: { fixed: '10' }, margin: null },
     { provider: 'wallet', product: 'Billetera móvil', payIn: 'online', pickup: 'mobile_wallet', speed: 'less_than_one_hour', fee: { percent: '1.5' }, margin: '1.1' },
     { provider: 'popolare', product: 'Transferencia SEPA+', payIn: 'account', pickup: 'account', speed: 'more_than_five_days', fee: { fixed: '14' }, margin: '2.2', accessible: false },
+    { provider: 'diaspora', product: 'Tarjeta a cuenta, comisión aparte', payIn: 'card', pickup: 'account', speed: 'same_day', feeChargedOnTop: true, fee: { fixed: '2.49' }, margin: '0.7' },
+    { provider: 'austro', product: 'Giro a la cooperativa', payIn: 'cash', pickup: 'cash_pickup', speed: 'next_day', fee: { fixed: '4' }, margin: '1.2', coverageNote: 'Paid at the cooperative’s offices in Cuenca, Azogues and rural Cañar' },
   ],
   'IT-MA': [
     { provider: 'maghreb', product: 'Cash to cash', payIn: 'cash', pickup: 'cash_pickup', speed: 'less_than_one_hour', fee: cashTiers('5', '8', '0.5'), margin: '1.6' },
@@ -110,6 +125,7 @@ const SERVICES: Record<string, Service[]> = {
     { provider: 'cooperatif', product: 'Home delivery', payIn: 'account', pickup: 'home_delivery', speed: 'two_days', fee: { fixed: '7' }, margin: '1.5' },
     { provider: 'atlantique', product: 'Counter transfer', payIn: 'cash', pickup: 'cash_pickup', speed: 'two_days', fee: { fixed: '11' }, margin: null },
     { provider: 'andina', product: 'Bank transfer', payIn: 'account', pickup: 'account', speed: 'more_than_five_days', fee: { fixed: '15' }, margin: '2.5', accessible: false },
+    { provider: 'diaspora', product: 'Card to cash, fee on top', payIn: 'card', pickup: 'cash_pickup', speed: 'same_day', feeChargedOnTop: true, fee: { fixed: '3.49' }, margin: '1.0' },
   ],
 };
 
