@@ -4,6 +4,7 @@ import {
   CorridorReport,
   FollowList,
   FollowView,
+  ReferenceRateImportReport,
   RemittanceImportReport,
   RemittanceQuoteList,
   SavingsReport,
@@ -78,6 +79,19 @@ export function uploadPrices({ csv, format, validOnly, fileName }: ImportRequest
 export function useImportPrices(onProgress: (fraction: number | null) => void) {
   const { locale } = useLocale();
   return useMutation({ mutationFn: (request: ImportRequest) => uploadPrices(request, locale, onProgress) });
+}
+
+export type RateImportRequest = { csv: string; validOnly: boolean; fileName?: string | undefined };
+
+/** Uploads a reference exchange rates file (`base_currency, quote_currency, date, rate, source`), with the same progress as prices. */
+export function uploadReferenceRates({ csv, validOnly, fileName }: RateImportRequest, locale: string, onProgress: (fraction: number | null) => void) {
+  const query = new URLSearchParams({ validOnly: String(validOnly), ...(fileName ? { fileName } : {}) });
+  return sendWithProgress(`${BASE}/reference-rates/imports?${query}`, csv, { contentType: 'text/csv', locale, onProgress, schema: ReferenceRateImportReport });
+}
+
+export function useImportReferenceRates(onProgress: (fraction: number | null) => void) {
+  const { locale } = useLocale();
+  return useMutation({ mutationFn: (request: RateImportRequest) => uploadReferenceRates(request, locale, onProgress) });
 }
 
 /** The corridors the signed-in person follows (opt-in alerts); off when nobody is signed in. */

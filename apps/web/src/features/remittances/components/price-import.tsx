@@ -1,11 +1,9 @@
-import type { ImportRowError } from '@glocal/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
-import { ApiProblem } from '../../../lib/api-problem';
 import { useImportPrices } from '../api/remittances';
-import { ROW_ERROR_FALLBACK, ROW_ERROR_MESSAGES } from '../utils/remittance-messages';
+import { ImportRowErrors, importMissingColumns, importRowErrors } from './import-row-errors';
 
 /** Territory officers import RPW's dataset or a desk survey; a progress bar while it uploads, then a per-row report. */
 export function PriceImport() {
@@ -18,14 +16,9 @@ export function PriceImport() {
   const importing = useImportPrices(setProgress);
   const id = useId();
 
-  const problem = importing.error instanceof ApiProblem ? importing.error : null;
   // A refused file lists its bad rows in the problem; a partial import, in its report.
-  const rowErrors: ImportRowError[] = importing.data
-    ? importing.data.errors
-    : (problem?.problem?.errors ?? [])
-        .filter((error) => error.pointer.startsWith('/rows/'))
-        .map((error) => ({ row: Number(error.params?.row ?? 0), column: typeof error.params?.column === 'string' ? error.params.column : null, code: error.code }));
-  const missingColumns = (problem?.problem?.errors ?? []).filter((error) => error.code === 'missing_column').map((error) => String(error.params?.column ?? ''));
+  const rowErrors = importRowErrors(importing.data, importing.error);
+  const missingColumns = importMissingColumns(importing.error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,7 +46,7 @@ export function PriceImport() {
       <FormField
         label={formatMessage({ id: 'remittances.import.file' })}
         hint={formatMessage({ id: 'remittances.import.file_hint' })}
-        error={noFile ? { pointer: '', code: 'required' } : undefined}
+        error={noFile ? { pointer: '', code: 'invalid_type' } : undefined}
       >
         {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}
       </FormField>
@@ -86,29 +79,7 @@ export function PriceImport() {
         )}
         {importing.isError && <ProblemMessage error={importing.error} />}
         {missingColumns.length > 0 && <p>{formatMessage({ id: 'remittances.import.missing_columns' }, { columns: missingColumns.join(', ') })}</p>}
-        {rowErrors.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-errors`}>
-            <table>
-              <caption id={`${id}-errors`}>{formatMessage({ id: 'remittances.import.errors_caption' }, { count: rowErrors.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{formatMessage({ id: 'remittances.import.row' })}</th>
-                  <th scope="col">{formatMessage({ id: 'remittances.import.column' })}</th>
-                  <th scope="col">{formatMessage({ id: 'remittances.import.reason' })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowErrors.map((error, index) => (
-                  <tr key={`${error.row}-${error.column}-${index}`}>
-                    <td>{error.row}</td>
-                    <td dir="ltr">{error.column ?? ''}</td>
-                    <td>{formatMessage(ROW_ERROR_MESSAGES[error.code] ?? ROW_ERROR_FALLBACK)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <ImportRowErrors errors={rowErrors} />
       </div>
     </form>
   );

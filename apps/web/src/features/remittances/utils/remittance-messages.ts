@@ -33,7 +33,7 @@ export const PROVIDER_TYPE_MESSAGES: Record<ProviderType, MessageDescriptor> = {
   fintech: { id: 'remittances.provider_type.fintech' },
 };
 
-/** Why an import row was refused: the codes the server's price-import.ts writes. */
+/** Why an import row was refused: the codes the server's price-import.ts and reference-rate-import.ts write. */
 export const ROW_ERROR_MESSAGES: Record<string, MessageDescriptor> = {
   missing: { id: 'remittances.import.row_error.missing' },
   too_long: { id: 'remittances.import.row_error.too_long' },
@@ -58,5 +58,8 @@ export const ROW_ERROR_MESSAGES: Record<string, MessageDescriptor> = {
   fee_exceeds_amount: { id: 'remittances.import.row_error.fee_exceeds_amount' },
   tiers_invalid: { id: 'remittances.import.row_error.tiers_invalid' },
   csv_syntax: { id: 'remittances.import.row_error.csv_syntax' },
+  // Reference exchange rates (reference-rate-import.ts).
+  same_currency: { id: 'remittances.import.row_error.same_currency' },
+  duplicate: { id: 'remittances.import.row_error.duplicate' },
 };
 export const ROW_ERROR_FALLBACK: MessageDescriptor = { id: 'remittances.import.row_error.invalid' };
