@@ -16,6 +16,11 @@ export type HsdsPage = {
   empty: boolean;
   contents: Record<string, unknown>[];
 };
+/** `format=ndjson`: every result, read and built a chunk of ids at a time, never all in memory. */
+export type HsdsStream = { stream: AsyncIterable<Record<string, unknown>> };
+/** Records built per query round when streaming: a fully nested service reads a dozen tables. */
+const STREAM_CHUNK = 100;
+
 export type HsdsListQuery = {
   search?: string | undefined;
   page: number;
@@ -31,7 +36,7 @@ export type HsdsListQuery = {
   proximity?: string | undefined;
   top_only?: boolean | undefined;
   parent_id?: string | undefined;
-  /** ndjson: every result, no pages. */
+  /** ndjson: every result, no pages, as a stream. */
   all?: boolean;
 };
 
@@ -59,11 +64,19 @@ const anyOf = (column: string, values: string[]) => sql`${sql.ref(`t.${column}`)
  * translation fields (translations travel in the Glocal profile's export resources).
  */
 export function createHsdsApiService({ db }: { db: Database }) {
-  async function page(countSql: RawBuilder<{ n: number }>, idsSql: (limit: number, offset: number) => RawBuilder<{ id: string }>, query: HsdsListQuery, build: (ids: string[]) => Promise<Record<string, unknown>[]>): Promise<HsdsPage> {
+  async function page(countSql: RawBuilder<{ n: number }>, idsSql: (limit: number, offset: number) => RawBuilder<{ id: string }>, query: HsdsListQuery, build: (ids: string[]) => Promise<Record<string, unknown>[]>): Promise<HsdsPage | HsdsStream> {
     const total = Number((await countSql.execute(db)).rows[0]?.n ?? 0);
-    const perPage = query.all ? Math.max(total, 1) : query.per_page;
+    if (query.all) {
+      const every = (await idsSql(Math.max(total, 1), 0).execute(db)).rows.map((row) => row.id);
+      return {
+        stream: (async function* () {
+          for (let start = 0; start < every.length; start += STREAM_CHUNK) yield* await build(every.slice(start, start + STREAM_CHUNK));
+        })(),
+      };
+    }
+    const perPage = query.per_page;
     const totalPages = Math.max(1, Math.ceil(total / perPage));
-    const pageNumber = query.all ? 1 : query.page;
+    const pageNumber = query.page;
     const found = (await idsSql(perPage, (pageNumber - 1) * perPage).execute(db)).rows.map((row) => row.id);
     const contents = await build(found);
     return {

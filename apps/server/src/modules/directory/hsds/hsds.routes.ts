@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError } from '../../../platform/errors/app-error.js';
 import { requestLocale } from '../../../platform/i18n/locale.js';
-import type { HsdsApiService, HsdsPage } from './hsds-api.service.js';
+import type { HsdsApiService, HsdsPage, HsdsStream } from './hsds-api.service.js';
 import openapi from './openapi.json' with { type: 'json' };
 import { profileDocument } from './hsds-schema.js';
 
@@ -49,10 +50,16 @@ const checkId = (id: string) => {
   return id.toLowerCase();
 };
 
-/** `format=ndjson`: every result, one JSON object a line, no pages. */
-function send(reply: FastifyReply, format: 'json' | 'ndjson', result: HsdsPage) {
+/** `format=ndjson`: every result, one JSON object a line, no pages; streamed as it is read when the list may be long. */
+function send(reply: FastifyReply, format: 'json' | 'ndjson', result: HsdsPage | HsdsStream) {
+  const ndjson = () => reply.type('application/x-ndjson').serializer((payload: unknown) => payload as string);
+  if ('stream' in result) {
+    return ndjson().send(Readable.from((async function* () {
+      for await (const item of result.stream) yield `${JSON.stringify(item)}\n`;
+    })()));
+  }
   if (format === 'json') return result;
-  return reply.type('application/x-ndjson').serializer((payload: unknown) => payload as string).send(result.contents.map((item) => JSON.stringify(item)).join('\n') + (result.contents.length ? '\n' : ''));
+  return ndjson().send(result.contents.map((item) => `${JSON.stringify(item)}\n`).join(''));
 }
 
 export const hsdsRoutes: FastifyPluginAsyncZod<{ hsds: HsdsApiService; publicUrl: string }> = async (app, { hsds, publicUrl }) => {
