@@ -477,13 +477,26 @@ function compareNullsLast(a: DecimalString | null, b: DecimalString | null, dire
 }
 
 /**
- * Options for one amount and corridor, best first: most received (as rounded: what the family gets),
- * then lowest total cost, then fastest; non-transparent ones last. Amounts received are compared
- * for the same `amountSent`: a fee charged on top makes the sender pay more, shown in `senderPays`.
+ * Most received per unit the sender pays first (`amountReceived / senderPays`, the amount received
+ * as rounded); non-transparent quotes last. Compared exactly, by cross-multiplying.
+ */
+function compareValueForMoney(a: Quote, b: Quote): number {
+  if (a.amountReceived === null || b.amountReceived === null) return compareNullsLast(a.amountReceived, b.amountReceived, -1);
+  return new D(b.amountReceived).times(a.senderPays).cmp(new D(a.amountReceived).times(b.senderPays));
+}
+
+/**
+ * Options for one amount and corridor, best first: most received for each unit of currency the
+ * sender actually pays (amount received / (amount sent + any fee charged on top)), then most
+ * received, then lowest total cost, then fastest; non-transparent ones last. With fees deducted,
+ * every option costs the sender the amount sent, so this is simply "the family receives the most";
+ * a fee charged on top makes the sender pay more (`senderPays`), and it is counted, so a dear
+ * fee-on-top product delivering a little more does not outrank a cheaper one.
  */
 export function rankOptions<T extends { quote: Quote; speed: Speed }>(options: readonly T[]): T[] {
   return [...options].sort(
     (a, b) =>
+      compareValueForMoney(a.quote, b.quote) ||
       compareNullsLast(a.quote.amountReceived, b.quote.amountReceived, -1) ||
       compareNullsLast(a.quote.totalCostPercent, b.quote.totalCostPercent, 1) ||
       SPEEDS.indexOf(a.speed) - SPEEDS.indexOf(b.speed),
