@@ -61,6 +61,8 @@ import {
   directoryRoutes,
   hsdsRoutes,
 } from './modules/directory/index.js';
+import { opportunitiesRoutes } from './modules/directory/opportunities.routes.js';
+import { createOpportunitiesService } from './modules/directory/opportunities.service.js';
 import { healthRoutes } from './modules/health/index.js';
 import { createOrganisationsService, organisationsRoutes, partnershipsRoutes } from './modules/organisations/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
@@ -183,6 +185,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     transfer: createHsdsTransferService({ db, access, audit }),
     caseReferrals: createCaseReferralsService({ db, access, audit }),
   });
+  await app.register(opportunitiesRoutes, { prefix: '/api/v1/directory/opportunities', opportunities: createOpportunitiesService({ db, access, audit }) });
   await app.register(hsdsRoutes, { prefix: '/api/hsds/v3', hsds: createHsdsApiService({ db }), publicUrl: config.publicUrl });
   // Stale directory entries e-mailed to their reviewers, every DIRECTORY_STALE_NOTICE_EVERY_MINUTES (0: off); `glocal directory notify-stale` runs one round.
   if (config.directoryStaleNoticeEveryMinutes > 0) {

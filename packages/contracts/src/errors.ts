@@ -113,6 +113,7 @@ export const ERROR_CODES = [
   'directory.taxonomy_term_unknown',
   'directory.import_invalid',
   'directory.outside_actor_territories',
+  'directory.opportunity_not_found',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -18,3 +18,4 @@ export * from './case-documents.js';
 export * from './case-messages.js';
 export * from './my-requests.js';
 export * from './directory.js';
+export * from './directory-opportunities.js';

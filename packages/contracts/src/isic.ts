@@ -37,3 +37,12 @@ export const ISIC_DIVISION_CODES = Object.values(ISIC_SECTIONS).flat() as IsicDi
 export function isicDivisionInSection(section: string, division: string): boolean {
   return ((ISIC_SECTIONS as Record<string, readonly string[]>)[section] ?? []).includes(division);
 }
+
+/**
+ * Whether `code` is an ISIC Rev.4 code of this list: a section letter, or 2 to 4 digits whose first
+ * two are one of its divisions (a division, group or class).
+ */
+export function isKnownIsicCode(code: string): boolean {
+  if (Object.hasOwn(ISIC_SECTIONS, code)) return true;
+  return /^\d{2,4}$/.test(code) && (ISIC_DIVISION_CODES as string[]).includes(code.slice(0, 2));
+}

@@ -113,6 +113,7 @@ export const PROBLEM_TITLES: Record<ErrorCode, string> = {
   'directory.taxonomy_term_unknown': 'A taxonomy term id is not in the directory taxonomy',
   'directory.import_invalid': 'The HSDS data has invalid rows; see errors for table, row, field and reason',
   'directory.outside_actor_territories': 'The territory is outside those you work for',
+  'directory.opportunity_not_found': 'Economic opportunity not found in the directory',
 };
 
 /** `type` URIs point at the API's own description of each code. */

@@ -13,6 +13,7 @@ const ownOrTerritory: ScopeRule = (membership, resource) =>
   membership.organisationId === resource.organisationId ||
   (!OWNER_ONLY_ROLES.has(membership.role) && (resource.organisationIds ?? []).includes(membership.organisationId ?? ''));
 
+/** `directory:edit` covers services, locations and the territories' economic opportunities alike. */
 export const DIRECTORY_POLICIES: Record<Extract<Permission, `directory:${string}`>, ScopeRule> = {
   'directory:edit': ownOrTerritory,
   'directory:review': ownOrTerritory,

@@ -7,6 +7,8 @@ const SERVICE_AT_LOCATION = '9b72dd06-b0af-5e3a-b289-c9ceed71a9fc';
 const ORGANIZATION = 'caa77d00-9138-5318-8b8c-255489f53c50';
 const TAXONOMY = '16cbc1a4-d06d-5de2-84a6-d0cf38ec44ab';
 const TERM = 'bcc07c1f-f715-55c0-8612-122d12300873'; // FIN
+const OPPORTUNITY = 'e9912982-7231-5fd4-8f4f-90a2403b9fdf'; // groundnut processing, Diourbel
+const NO_OPPORTUNITY = '00000000-0000-4000-8000-000000000000';
 
 const PUBLIC_OK = { others: 200 };
 /** Who may change entries at all (their reach is decided per entry): not the DPO. */
@@ -25,6 +27,12 @@ export const DIRECTORY_ROUTE_ACCESS: Record<string, RouteSample> = {
   'GET /api/v1/directory/review': { url: '/api/v1/directory/review', expect: { anonymous: 401, dpo: 403, others: 200 } },
   'GET /api/v1/directory/taxonomy-terms': { url: '/api/v1/directory/taxonomy-terms', expect: PUBLIC_OK },
   'GET /api/v1/directory/opportunities': { url: '/api/v1/directory/opportunities', expect: PUBLIC_OK },
+  'GET /api/v1/directory/opportunities/:id': { url: `/api/v1/directory/opportunities/${OPPORTUNITY}`, expect: PUBLIC_OK },
+  // Opportunities are edited like services (directory:edit); their reach is decided per opportunity.
+  'POST /api/v1/directory/opportunities': { url: '/api/v1/directory/opportunities', body: {}, expect: EDITORS },
+  'PATCH /api/v1/directory/opportunities/:id': { url: `/api/v1/directory/opportunities/${OPPORTUNITY}`, body: {}, expect: EDITORS },
+  // An id that does not exist, so that nothing is deleted: editors get 404.
+  'DELETE /api/v1/directory/opportunities/:id': { url: `/api/v1/directory/opportunities/${NO_OPPORTUNITY}`, expect: { anonymous: 401, dpo: 403, others: 404 } },
   'POST /api/v1/directory/imports': { url: '/api/v1/directory/imports', body: {}, expect: { anonymous: 401, admin: 400, officer: 400, others: 403 } },
   'GET /api/v1/directory/exports': { url: '/api/v1/directory/exports', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },
   'GET /api/v1/directory/exports/datapackage.zip': { url: '/api/v1/directory/exports/datapackage.zip', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },
