@@ -205,12 +205,24 @@ export type ReferenceRateImportReport = z.infer<typeof ReferenceRateImportReport
 
 // Staff: corridor report, transfers and savings, self-reporting, alerts
 
+/**
+ * One provider type's services in a quarter: how many were observed (the latest observation of each
+ * product), and the simple mean of the transparent ones' total cost at the USD 200 equivalent (null
+ * without one, or without the standard amount).
+ */
+export const ProviderTypeBreakdown = z.object({ providerType: ProviderType, services: z.number().int(), averageTotalCostUsd200: Percent.nullable() });
+export type ProviderTypeBreakdown = z.infer<typeof ProviderTypeBreakdown>;
+
+/** A quarter of a corridor report: its statistics and its breakdown by provider type (types with services only, in alphabetical order). */
+export const CorridorReportQuarter = CorridorStats.extend({ byProviderType: z.array(ProviderTypeBreakdown) });
+export type CorridorReportQuarter = z.infer<typeof CorridorReportQuarter>;
+
 export const CorridorReport = z.object({
   corridor: CorridorCode,
-  quarters: z.array(CorridorStats),
-  byProviderType: z.array(
-    z.object({ providerType: ProviderType, services: z.number().int(), averageTotalCostUsd200: Percent.nullable() }),
-  ),
+  /** Every quarter with observations, oldest first. */
+  quarters: z.array(CorridorReportQuarter),
+  /** The latest quarter's breakdown by provider type (the same as the last quarter's). */
+  byProviderType: z.array(ProviderTypeBreakdown),
   latestObservedOn: IsoDate.nullable(),
   /** Days since the latest observation. */
   freshnessDays: z.number().int().nullable(),

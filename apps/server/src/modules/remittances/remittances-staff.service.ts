@@ -1,3 +1,4 @@
+import { PROVIDER_TYPES } from '@glocal/contracts';
 import type {
   CorridorReport,
   Locale,
@@ -58,14 +59,16 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     const { rows } = await sql<{ latest: string | null }>`
       select to_char(max(observed_on), 'YYYY-MM-DD') as latest from remittance_price where sending_country = ${from} and receiving_country = ${to}`.execute(db);
     const latestObservedOn = rows[0]?.latest ?? null;
-    return {
-      corridor,
-      quarters: analyses.map((analysis) => analysis.stats),
-      byProviderType: (latest?.byProviderType ?? []).map((entry) => ({
+    const breakdown = (entries: { providerType: string; services: number; averageTotalCostUsd200: string | null }[]) =>
+      entries.map((entry) => ({
         providerType: entry.providerType as ProviderType,
         services: entry.services,
         averageTotalCostUsd200: percentOrNull(entry.averageTotalCostUsd200),
-      })),
+      }));
+    return {
+      corridor,
+      quarters: analyses.map((analysis) => ({ ...analysis.stats, byProviderType: breakdown(analysis.byProviderType) })),
+      byProviderType: breakdown(latest?.byProviderType ?? []),
       latestObservedOn,
       freshnessDays: latestObservedOn ? daysBetween(latestObservedOn, remittances.today()) : null,
     };
@@ -119,19 +122,28 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
   return {
     corridorReport,
 
-    /** The quarters of a corridor report as CSV, one row per quarter, percentages exact to 6 decimals. */
+    /**
+     * The quarters of a corridor report as CSV, one row per quarter, percentages exact to 6 decimals;
+     * then, for each provider type in a fixed order (every type, so the columns never move),
+     * `<type>_services` (0 when none) and `<type>_average_total_cost_usd200` (blank without one).
+     */
     async corridorReportCsv(actor: Actor | null, corridor: string): Promise<string> {
       const report = await corridorReport(actor, corridor);
+      const typeColumns = PROVIDER_TYPES.flatMap((type) => [`${type}_services`, `${type}_average_total_cost_usd200`]);
       return stringify(
         report.quarters.map((q) => ({
           corridor: q.corridor, period: q.period, sending_currency: q.sendingCurrency ?? '', services: q.services, transparent_services: q.transparentServices,
           usd200_amount: q.standardAmounts.usd200 ?? '', usd500_amount: q.standardAmounts.usd500 ?? '',
           average_total_cost_usd200: q.averageTotalCost.usd200 ?? '', average_total_cost_usd500: q.averageTotalCost.usd500 ?? '', smart: q.smart ?? '',
           average_below_3_percent: q.sdg.averageBelow3Percent ?? '', corridor_above_5_percent: q.sdg.corridorAbove5Percent ?? '',
+          ...Object.fromEntries(PROVIDER_TYPES.flatMap((type) => {
+            const entry = q.byProviderType.find((e) => e.providerType === type);
+            return [[`${type}_services`, entry?.services ?? 0], [`${type}_average_total_cost_usd200`, entry?.averageTotalCostUsd200 ?? '']];
+          })),
         })),
         { header: true, columns: [
           'corridor', 'period', 'sending_currency', 'services', 'transparent_services', 'usd200_amount', 'usd500_amount', 'average_total_cost_usd200',
-          'average_total_cost_usd500', 'smart', 'average_below_3_percent', 'corridor_above_5_percent',
+          'average_total_cost_usd500', 'smart', 'average_below_3_percent', 'corridor_above_5_percent', ...typeColumns,
         ] },
       );
     },

@@ -167,7 +167,16 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
     '/reports/corridors/:corridor/csv',
     {
       config: { permission: 'remittances:report' },
-      schema: { tags, summary: 'The corridor report’s quarters as CSV', params: CorridorParams, produces: ['text/csv'] },
+      schema: {
+        tags,
+        summary: 'The corridor report’s quarters as CSV',
+        description:
+          'One row a quarter: `corridor, period, sending_currency, services, transparent_services, usd200_amount, usd500_amount, average_total_cost_usd200, ' +
+          'average_total_cost_usd500, smart, average_below_3_percent, corridor_above_5_percent`, then for each provider type (`bank, money_transfer_operator, ' +
+          'post_office, mobile_operator, credit_union_or_mfi, fintech`, always all six) `<type>_services` and `<type>_average_total_cost_usd200`.',
+        params: CorridorParams,
+        produces: ['text/csv'],
+      },
     },
     async (request, reply) =>
       reply
