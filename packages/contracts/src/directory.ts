@@ -83,14 +83,29 @@ export const CostOptionView = z.object({
   currency: z.string().nullable(),
   amountDescription: z.string().nullable(),
 });
+/** A location's physical address as HSDS holds it; `country` is ISO 3166-1 alpha-2. */
+export const PostalAddressView = z.object({
+  address1: z.string(),
+  address2: z.string().nullable(),
+  city: z.string(),
+  stateProvince: z.string(),
+  postalCode: z.string(),
+  country: z.string(),
+});
+export type PostalAddressView = z.infer<typeof PostalAddressView>;
+
 export const LocationView = z.object({
   id: EntryId,
   name: z.string().nullable(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
+  /** The physical address on one line, for reading. */
   address: z.string().nullable(),
+  /** The same address field by field, for editing. */
+  postalAddress: PostalAddressView.nullable(),
   transportation: z.string().nullable(),
 });
+export type LocationView = z.infer<typeof LocationView>;
 export const ContactPointView = z.object({ kind: z.enum(['phone', 'email', 'website']), value: z.string(), label: z.string().nullable() });
 
 /** Glocal's HSDS profile fields. Money as decimal strings with an ISO 4217 code. */
@@ -163,12 +178,14 @@ export const ServiceUpdateBody = z
   .strict();
 export type ServiceUpdateBody = z.infer<typeof ServiceUpdateBody>;
 
-export const ServiceCreateBody = z
-  .object({
+/**
+ * A new service of an organization: its texts in `locale` (which becomes its source language), and
+ * any of the fields a change may set.
+ */
+export const ServiceCreateBody = ServiceUpdateBody.omit({ verified: true, name: true, status: true, territoryId: true, taxonomyTermIds: true })
+  .extend({
     organizationId: EntryId,
-    locale: Locale,
     name: Text(200),
-    description: OptionalText(5000),
     status: ServiceStatus.default('active'),
     territoryId: EntryId.nullable().optional(),
     taxonomyTermIds: z.array(EntryId).max(20).default([]),
@@ -176,7 +193,25 @@ export const ServiceCreateBody = z
   .strict();
 export type ServiceCreateBody = z.infer<typeof ServiceCreateBody>;
 
-export const LocationUpdateBody = z
+/** A physical address: street, city and country required (HSDS also requires a region and postal code, stored empty when unknown). */
+export const PostalAddressBody = z
+  .object({
+    address1: Text(200),
+    address2: OptionalText(200),
+    city: Text(100),
+    stateProvince: z.string().trim().max(100).default(''),
+    postalCode: z.string().trim().max(20).default(''),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/),
+  })
+  .strict();
+export type PostalAddressBody = z.infer<typeof PostalAddressBody>;
+
+/** Coordinates go together: both or neither (null for both removes them). */
+const coordinatesTogether = (body: { latitude?: number | null | undefined; longitude?: number | null | undefined }) =>
+  (body.latitude === undefined) === (body.longitude === undefined) && (body.latitude === null) === (body.longitude === null);
+const COORDINATES_ISSUE = { message: 'latitude and longitude go together', path: ['longitude'] };
+
+const LocationFields = z
   .object({
     locale: Locale,
     name: OptionalText(200),
@@ -184,10 +219,16 @@ export const LocationUpdateBody = z
     transportation: OptionalText(1000),
     latitude: z.number().min(-90).max(90).nullable().optional(),
     longitude: z.number().min(-180).max(180).nullable().optional(),
+    /** The physical address; null removes it. */
+    address: PostalAddressBody.nullable().optional(),
   })
-  .strict()
-  .refine((body) => (body.latitude === undefined) === (body.longitude === undefined), { message: 'latitude and longitude go together', path: ['longitude'] });
+  .strict();
+
+export const LocationUpdateBody = LocationFields.refine(coordinatesTogether, COORDINATES_ISSUE);
 export type LocationUpdateBody = z.infer<typeof LocationUpdateBody>;
+/** A new location of a service (where it is offered), its texts in `locale`. */
+export const LocationCreateBody = LocationFields.refine(coordinatesTogether, COORDINATES_ISSUE);
+export type LocationCreateBody = z.infer<typeof LocationCreateBody>;
 export const LocationChangedView = LocationView;
 
 export const FlagEntityType = z.enum(['service', 'organization', 'location', 'opportunity']);
@@ -211,6 +252,17 @@ export const ReviewItemView = z.object({
 export type ReviewItemView = z.infer<typeof ReviewItemView>;
 export const ReviewList = listEnvelope(ReviewItemView);
 export type ReviewList = z.infer<typeof ReviewList>;
+
+/** An organization of the directory the reader may add services to (the access policy decides). */
+export const EditableOrganizationView = z.object({
+  id: EntryId,
+  name: z.string(),
+  /** The territory a new service of it gets unless the editor picks another they reach. */
+  territoryId: EntryId.nullable(),
+});
+export type EditableOrganizationView = z.infer<typeof EditableOrganizationView>;
+export const EditableOrganizationList = listEnvelope(EditableOrganizationView);
+export type EditableOrganizationList = z.infer<typeof EditableOrganizationList>;
 
 export const TaxonomyTermView = TaxonomyTermRef.extend({ parentId: EntryId.nullable(), description: z.string() });
 export type TaxonomyTermView = z.infer<typeof TaxonomyTermView>;

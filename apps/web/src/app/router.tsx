@@ -57,6 +57,7 @@ const PeopleDuplicatesRoute = lazy(async () => ({ default: (await import('./rout
 const DirectoryRoute = lazy(async () => ({ default: (await import('./routes/directory-route')).DirectoryRoute }));
 const ServiceRoute = lazy(async () => ({ default: (await import('./routes/service-route')).ServiceRoute }));
 const ServiceEditRoute = lazy(async () => ({ default: (await import('./routes/service-edit-route')).ServiceEditRoute }));
+const ServiceNewRoute = lazy(async () => ({ default: (await import('./routes/service-new-route')).ServiceNewRoute }));
 const DirectoryOpportunitiesRoute = lazy(async () => ({ default: (await import('./routes/directory-opportunities-route')).DirectoryOpportunitiesRoute }));
 const DirectoryImportRoute = lazy(async () => ({ default: (await import('./routes/directory-import-route')).DirectoryImportRoute }));
 const DirectoryReviewRoute = lazy(async () => ({ default: (await import('./routes/directory-review-route')).DirectoryReviewRoute }));
@@ -73,6 +74,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <HomeRoute /> },
           { path: 'territories', element: <TerritoriesRoute /> },
           { path: 'directory', element: <DirectoryRoute /> },
+          { path: 'directory/services/new', element: <RequirePermission permission="directory:edit"><ServiceNewRoute /></RequirePermission> },
           { path: 'directory/services/:serviceId', element: <ServiceRoute /> },
           { path: 'directory/services/:serviceId/edit', element: <RequirePermission permission="directory:edit"><ServiceEditRoute /></RequirePermission> },
           { path: 'directory/opportunities', element: <DirectoryOpportunitiesRoute /> },

@@ -2,6 +2,28 @@ import type { Locale } from '@glocal/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 
+type LocationRow = {
+  id: string;
+  name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  address: string | null;
+  postalAddress: { address1: string; address2: string | null; city: string; stateProvince: string; postalCode: string; country: string } | null;
+  transportation: string | null;
+};
+
+/** A location in the reader's language, with its (first) physical address on one line and field by field. */
+const locationSelect = (locale: Locale) => sql`
+  select l.id, coalesce(tr.name, l.name) as name, l.latitude, l.longitude,
+    (select concat_ws(', ', a.address1, nullif(a.address2, ''), nullif(concat_ws(' ', nullif(a.postal_code, ''), a.city), ''), a.country)
+       from hsds_address a where a.location_id = l.id and a.address_type = 'physical' order by a.id limit 1) as address,
+    (select jsonb_build_object('address1', a.address1, 'address2', a.address2, 'city', a.city, 'stateProvince', a.state_province,
+         'postalCode', a.postal_code, 'country', a.country)
+       from hsds_address a where a.location_id = l.id and a.address_type = 'physical' order by a.id limit 1) as postal_address,
+    coalesce(tr.transportation, l.transportation) as transportation
+  from hsds_location l
+  left join hsds_location_translation tr on tr.location_id = l.id and tr.locale = ${locale}`;
+
 /** One service with everything its page shows, in the reader's language (source text as fallback). */
 export const directoryDetailRepository = (db: Executor) => ({
   async service(id: string, locale: Locale) {
@@ -68,17 +90,10 @@ export const directoryDetailRepository = (db: Executor) => ({
     ).rows,
 
   locations: async (id: string, locale: Locale) =>
-    (
-      await sql<{ id: string; name: string | null; latitude: number | null; longitude: number | null; address: string | null; transportation: string | null }>`
-        select l.id, coalesce(tr.name, l.name) as name, l.latitude, l.longitude,
-          (select concat_ws(', ', a.address1, a.address2, concat_ws(' ', a.postal_code, a.city), a.country)
-             from hsds_address a where a.location_id = l.id and a.address_type = 'physical' order by a.id limit 1) as address,
-          coalesce(tr.transportation, l.transportation) as transportation
-        from hsds_service_at_location sal
-        join hsds_location l on l.id = sal.location_id
-        left join hsds_location_translation tr on tr.location_id = l.id and tr.locale = ${locale}
-        where sal.service_id = ${id} order by l.id`.execute(db)
-    ).rows,
+    (await sql<LocationRow>`${locationSelect(locale)} where l.id in (select location_id from hsds_service_at_location where service_id = ${id}) order by l.id`.execute(db)).rows,
+
+  /** One location, as `locations` answers each. */
+  location: async (id: string, locale: Locale) => (await sql<LocationRow>`${locationSelect(locale)} where l.id = ${id}`.execute(db)).rows[0],
 
   /** Public contact points only: phones and contacts marked private never leave the database here. */
   phones: async (id: string) =>

@@ -5,6 +5,7 @@ import {
   CaseServiceReferralUpdateBody,
   CaseServiceReferralView,
   DirectorySearchQuery,
+  EditableOrganizationList,
   FlagCreateBody,
   FlagView,
   HsdsExportView,
@@ -13,6 +14,7 @@ import {
   EntryIdParams,
   LocaleQuery,
   LocationChangedView,
+  LocationCreateBody,
   LocationUpdateBody,
   MapPointsQuery,
   MapPointsView,
@@ -69,6 +71,16 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
     '/services/:id',
     { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a service (texts in one language), or mark it verified', params: EntryIdParams, body: ServiceUpdateBody, response: { 200: ServiceDetailView } } },
     (request) => directory.update(request.actor, request.params.id, request.body, clientOf(request)),
+  );
+  app.post(
+    '/services/:id/locations',
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Add a location (address, coordinates) to a service', params: EntryIdParams, body: LocationCreateBody, response: { 201: LocationChangedView } } },
+    async (request, reply) => reply.status(201).send(await directory.createLocation(request.actor, request.params.id, request.body, clientOf(request))),
+  );
+  app.get(
+    '/editable-organizations',
+    { config: { permission: 'directory:edit' }, schema: { tags, summary: 'The organizations the reader may add services to', querystring: LocaleQuery, response: { 200: EditableOrganizationList } } },
+    (request) => directory.editableOrganizations(request.actor, requestLocale(request, request.query.locale)),
   );
   app.patch(
     '/locations/:id',

@@ -1,9 +1,12 @@
 import type {
   DirectorySearchQuery,
   FlagCreateBody,
+  EditableOrganizationList,
   Locale,
+  LocationCreateBody,
   LocationUpdateBody,
   OpportunityQuery,
+  PostalAddressBody,
   ReviewList,
   ServiceCreateBody,
   ServiceDetailView,
@@ -169,6 +172,74 @@ export function createDirectoryService({ db, access, audit }: Deps) {
       on conflict (service_id, locale) do update set ${sql.join(entries.map(([field]) => sql`${sql.ref(snakeCase(field))} = excluded.${sql.ref(snakeCase(field))}`))}`.execute(executor);
   }
 
+
+  /** Writes a change to a service (texts in `input.locale`, the rest as given), checking its ranges; the caller audits. */
+  async function writeChanges(executor: Executor, id: string, input: ServiceUpdateBody) {
+    const { locale, verified, taxonomyTermIds, ...fields } = input;
+    const texts = Object.fromEntries(TRANSLATED_SERVICE_FIELDS.filter((field) => field in fields).map((field) => [field, fields[field]]));
+    await writeTexts(executor, id, locale, texts);
+    const plain = Object.entries(fields).filter(([field, value]) => value !== undefined && !(TRANSLATED_SERVICE_FIELDS as readonly string[]).includes(field));
+    const sets = [
+      ...plain.map(([field, value]) => sql`${sql.ref(snakeCase(field))} = ${Array.isArray(value) ? sql`${value}::text[]` : value}`),
+      sql`last_modified = now()`,
+      sql`updated_at = now()`,
+      ...(verified ? [sql`last_verified = current_date`] : []),
+    ];
+    // A range is checked against what is stored, so that changing one end alone cannot invert it.
+    const ends = ['loanMin', 'loanMax', 'interestMin', 'interestMax'] as const;
+    if (ends.some((field) => field in fields)) {
+      const end = (field: (typeof ends)[number]) => (field in fields ? sql`${fields[field] ?? null}::numeric` : sql.ref(snakeCase(field)));
+      const { rows: inverted } = await sql<{ field: string }>`
+        select field from hsds_service, lateral (values
+          ('/loanMax', ${end('loanMin')} > ${end('loanMax')}), ('/interestMax', ${end('interestMin')} > ${end('interestMax')})) as ranges(field, wrong)
+         where id = ${id} and wrong`.execute(executor);
+      if (inverted.length > 0) throw new BadRequestError('validation_failed', {}, inverted.map(({ field }) => ({ pointer: field, in: 'body' as const, code: 'too_small' })));
+    }
+    await sql`update hsds_service set ${sql.join(sets)} where id = ${id}`.execute(executor);
+    if (taxonomyTermIds) await setTerms(executor, id, taxonomyTermIds);
+    return { verified, fields };
+  }
+
+  /** The audited shape of a location: its source row, translations and physical address. */
+  async function locationSnapshot(executor: Executor, id: string) {
+    return (
+      await sql<Record<string, unknown>>`
+        select l.name, l.description, l.transportation, l.latitude, l.longitude, l.source_locale,
+          coalesce((select jsonb_object_agg(t.locale, jsonb_strip_nulls(to_jsonb(t) - 'location_id' - 'locale'))
+            from hsds_location_translation t where t.location_id = l.id), '{}'::jsonb) as translations,
+          (select jsonb_build_object('address1', a.address1, 'address2', a.address2, 'city', a.city, 'state_province', a.state_province,
+             'postal_code', a.postal_code, 'country', a.country)
+           from hsds_address a where a.location_id = l.id and a.address_type = 'physical' order by a.id limit 1) as address
+        from hsds_location l where l.id = ${id}`.execute(executor)
+    ).rows[0]!;
+  }
+
+  /** Sets a location's physical address (the first one, if it has several), or removes them all (null). */
+  async function writeAddress(executor: Executor, locationId: string, address: PostalAddressBody | null) {
+    if (address === null) {
+      await sql`delete from hsds_address where location_id = ${locationId} and address_type = 'physical'`.execute(executor);
+      return;
+    }
+    const values = [address.address1, address.address2 ?? null, address.city, address.stateProvince, address.postalCode, address.country] as const;
+    const { rows } = await sql<{ id: string }>`
+      update hsds_address set address1 = ${values[0]}, address2 = ${values[1]}, city = ${values[2]}, state_province = ${values[3]},
+        postal_code = ${values[4]}, country = ${values[5]}, updated_at = now()
+      where id = (select id from hsds_address where location_id = ${locationId} and address_type = 'physical' order by id limit 1)
+      returning id`.execute(executor);
+    if (rows.length === 0) {
+      await sql`
+        insert into hsds_address (location_id, address1, address2, city, state_province, postal_code, country, address_type)
+        values (${locationId}, ${values[0]}, ${values[1]}, ${values[2]}, ${values[3]}, ${values[4]}, ${values[5]}, 'physical')`.execute(executor);
+    }
+  }
+
+  /** A location as the service page shows it, its texts in `locale`. */
+  async function locationView(executor: Executor, id: string, locale: Locale) {
+    const found = await directoryDetailRepository(executor).location(id, locale);
+    if (!found) throw new NotFoundError('directory.location_not_found', { id });
+    return found;
+  }
+
   return {
     async search(query: DirectorySearchQuery, locale: Locale): Promise<ServiceSearchResult> {
       const after = query.cursor ? decodeCursor(query.cursor, 3) : undefined;
@@ -212,12 +283,14 @@ export function createDirectoryService({ db, access, audit }: Deps) {
       const editor = await access.require(actor, 'directory:edit', scope, { whenDenied: 'not_found', request });
       return db.transaction().execute(async (trx) => {
         await checkTerms(trx, input.taxonomyTermIds);
+        const { organizationId: _organizationId, name, description, status, territoryId: _territoryId, ...rest } = input;
         const { rows } = await sql<{ id: string }>`
           insert into hsds_service (organization_id, name, description, status, territory_id, source_locale, last_modified, last_verified)
-          values (${input.organizationId}, ${input.name}, ${input.description ?? null}, ${input.status}, ${territoryId}, ${input.locale}, now(), current_date)
+          values (${input.organizationId}, ${name}, ${description ?? null}, ${status}, ${territoryId}, ${input.locale}, now(), current_date)
           returning id`.execute(trx);
         const id = rows[0]!.id;
-        await setTerms(trx, id, input.taxonomyTermIds);
+        // The other fields as a change would write them (the texts go to the source row: same locale).
+        await writeChanges(trx, id, rest);
         await directoryRepository(trx).refreshSearch([id]);
         await audit.record(trx, {
           actor: editor,
@@ -242,28 +315,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
       await db.transaction().execute(async (trx) => {
         const before = await snapshot(trx, id);
         if (input.taxonomyTermIds) await checkTerms(trx, input.taxonomyTermIds);
-        const { locale, verified, taxonomyTermIds, ...fields } = input;
-        const texts = Object.fromEntries(TRANSLATED_SERVICE_FIELDS.filter((field) => field in fields).map((field) => [field, fields[field]]));
-        await writeTexts(trx, id, locale, texts);
-        const plain = Object.entries(fields).filter(([field, value]) => value !== undefined && !(TRANSLATED_SERVICE_FIELDS as readonly string[]).includes(field));
-        const sets = [
-          ...plain.map(([field, value]) => sql`${sql.ref(snakeCase(field))} = ${Array.isArray(value) ? sql`${value}::text[]` : value}`),
-          sql`last_modified = now()`,
-          sql`updated_at = now()`,
-          ...(verified ? [sql`last_verified = current_date`] : []),
-        ];
-        // A range is checked against what is stored, so that changing one end alone cannot invert it.
-        const ends = ['loanMin', 'loanMax', 'interestMin', 'interestMax'] as const;
-        if (ends.some((field) => field in fields)) {
-          const end = (field: (typeof ends)[number]) => (field in fields ? sql`${fields[field] ?? null}::numeric` : sql.ref(snakeCase(field)));
-          const { rows: inverted } = await sql<{ field: string }>`
-            select field from hsds_service, lateral (values
-              ('/loanMax', ${end('loanMin')} > ${end('loanMax')}), ('/interestMax', ${end('interestMin')} > ${end('interestMax')})) as ranges(field, wrong)
-             where id = ${id} and wrong`.execute(trx);
-          if (inverted.length > 0) throw new BadRequestError('validation_failed', {}, inverted.map(({ field }) => ({ pointer: field, in: 'body' as const, code: 'too_small' })));
-        }
-        await sql`update hsds_service set ${sql.join(sets)} where id = ${id}`.execute(trx);
-        if (taxonomyTermIds) await setTerms(trx, id, taxonomyTermIds);
+        const { verified, fields } = await writeChanges(trx, id, input);
         if (verified) await sql`update directory_flag set resolved_at = now(), resolved_by = ${editor.userId} where entity_type = 'service' and entity_id = ${id} and resolved_at is null`.execute(trx);
         await directoryRepository(trx).refreshSearch([id]);
         await audit.record(trx, {
@@ -278,6 +330,69 @@ export function createDirectoryService({ db, access, audit }: Deps) {
       return detail(editor, id, input.locale);
     },
 
+    /**
+     * The organizations the actor may add services to, each with the territory a new service would
+     * get: the organization's own if the actor reaches it, else the first of the actor's organisations'
+     * territories where the access policy allows it (desk staff add services in their territories).
+     */
+    async editableOrganizations(actor: Actor | null, locale: Locale): Promise<EditableOrganizationList> {
+      const editor = await access.require(actor, 'directory:edit');
+      const { rows } = await sql<{ id: string; name: string; territoryId: string | null; ownerOrganisationId: string | null }>`
+        select o.id, coalesce(tr.name, o.name) as name, o.territory_id, o.organisation_id as owner_organisation_id
+        from hsds_organization o left join hsds_organization_translation tr on tr.organization_id = o.id and tr.locale = ${locale}
+        order by 2, o.id`.execute(db);
+      const ownIds = editor.memberships.flatMap((membership) => (membership.organisationId ? [membership.organisationId] : []));
+      // The actor's organisations' home territories first, then those they serve.
+      const { rows: own } = await sql<{ territoryId: string }>`
+        select territory_id from (
+          select home_territory_id as territory_id, 0 as rank from organisation where id = any(${ownIds}::uuid[]) and home_territory_id is not null
+          union select territory_id, 1 from organisation_territory where organisation_id = any(${ownIds}::uuid[])
+        ) found order by rank, territory_id`.execute(db);
+      const reaching = new Map<string | null, string[]>();
+      const reach = async (territoryId: string | null) => {
+        if (!reaching.has(territoryId)) reaching.set(territoryId, await directoryRepository(db).organisationsReaching(territoryId));
+        return reaching.get(territoryId)!;
+      };
+      const items = [];
+      for (const row of rows) {
+        for (const territoryId of [...new Set([row.territoryId, ...own.map((territory) => territory.territoryId)])]) {
+          if (access.can(editor, 'directory:edit', { organisationId: row.ownerOrganisationId, organisationIds: await reach(territoryId) })) {
+            items.push({ id: row.id, name: row.name, territoryId });
+            break;
+          }
+        }
+      }
+      return { items, nextCursor: null };
+    },
+
+    /** Adds a location to a service (where it is offered): audited, the service's search rows refreshed. */
+    async createLocation(actor: Actor | null, serviceId: string, input: LocationCreateBody, request: Request) {
+      const scope = await serviceScope(db, serviceId);
+      const editor = await access.require(actor, 'directory:edit', scope, { whenDenied: 'not_found', request });
+      return db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ id: string }>`
+          insert into hsds_location (location_type, organization_id, name, description, transportation, latitude, longitude, territory_id, source_locale)
+          select 'physical', s.organization_id, ${input.name ?? null}, ${input.description ?? null}, ${input.transportation ?? null},
+            ${input.latitude ?? null}::double precision, ${input.longitude ?? null}::double precision, s.territory_id, ${input.locale}
+          from hsds_service s where s.id = ${serviceId}
+          returning id`.execute(trx);
+        const id = rows[0]!.id;
+        await sql`insert into hsds_service_at_location (service_id, location_id) values (${serviceId}, ${id})`.execute(trx);
+        if (input.address) await writeAddress(trx, id, input.address);
+        await sql`update hsds_service set last_modified = now() where id = ${serviceId}`.execute(trx);
+        await directoryRepository(trx).refreshSearch([serviceId]);
+        await audit.record(trx, {
+          actor: editor,
+          action: 'directory.location_created',
+          subject: { type: 'hsds_location', id },
+          organisationId: scope.organisationId ?? null,
+          details: { serviceId, changes: changedFields(undefined, await locationSnapshot(trx, id)) },
+          request,
+        });
+        return locationView(trx, id, input.locale);
+      });
+    },
+
     async updateLocation(actor: Actor | null, id: string, input: LocationUpdateBody, request: Request) {
       const found = await directoryDetailRepository(db).locationScope(id);
       if (!found) throw new NotFoundError('directory.location_not_found', { id });
@@ -288,14 +403,9 @@ export function createDirectoryService({ db, access, audit }: Deps) {
       };
       const editor = await access.require(actor, 'directory:edit', scope, { whenDenied: 'not_found', request });
       return db.transaction().execute(async (trx) => {
-        const read = async () =>
-          (await sql<Record<string, unknown>>`
-            select l.name, l.description, l.transportation, l.latitude, l.longitude, l.source_locale,
-              coalesce((select jsonb_object_agg(t.locale, jsonb_strip_nulls(to_jsonb(t) - 'location_id' - 'locale'))
-                from hsds_location_translation t where t.location_id = l.id), '{}'::jsonb) as translations
-            from hsds_location l where l.id = ${id}`.execute(trx)).rows[0]!;
+        const read = () => locationSnapshot(trx, id);
         const before = await read();
-        const { locale, latitude, longitude, ...texts } = input;
+        const { locale, latitude, longitude, address, ...texts } = input;
         const entries = Object.entries(texts).filter(([, value]) => value !== undefined);
         if (entries.length > 0) {
           if (before.source_locale === locale) {
@@ -308,6 +418,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
           }
         }
         if (latitude !== undefined) await sql`update hsds_location set latitude = ${latitude}, longitude = ${longitude ?? null}, updated_at = now() where id = ${id}`.execute(trx);
+        if (address !== undefined) await writeAddress(trx, id, address);
         // A location's services changed too, for HSDS consumers polling `modified_after`.
         const { rows: served } = await sql<{ id: string }>`
           update hsds_service set last_modified = now() where id in (select service_id from hsds_service_at_location where location_id = ${id}) returning id`.execute(trx);
@@ -322,7 +433,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
           details: { changes: changedFields(before, after) },
           request,
         });
-        return { id, name: (after.name as string | null) ?? null, latitude: after.latitude as number | null, longitude: after.longitude as number | null, address: null, transportation: (after.transportation as string | null) ?? null };
+        return locationView(trx, id, locale);
       });
     },
 

@@ -17,6 +17,11 @@ export function DirectoryRoute() {
         <li>
           <Link to="/directory/opportunities">{formatMessage({ id: 'directory.opportunities.link' })}</Link>
         </li>
+        {can('directory:edit') && (
+          <li>
+            <Link to="/directory/services/new">{formatMessage({ id: 'directory.new.link' })}</Link>
+          </li>
+        )}
         {can('directory:review') && (
           <li>
             <Link to="/directory/review">{formatMessage({ id: 'directory.review_queue.nav' })}</Link>

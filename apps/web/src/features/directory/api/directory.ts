@@ -1,5 +1,7 @@
 import {
+  EditableOrganizationList,
   FlagView,
+  LocationView,
   HsdsImportReport,
   MapPointsView,
   OpportunityList,
@@ -8,6 +10,9 @@ import {
   ServiceSearchResult,
   TaxonomyTermList,
   type HsdsImportBody,
+  type LocationCreateBody,
+  type LocationUpdateBody,
+  type ServiceCreateBody,
   type Locale,
   type ServiceUpdateBody,
   type OpportunityKind,
@@ -78,6 +83,39 @@ export function useUpdateService(serviceId: string) {
       queryClient.setQueryData(['directory', 'service', serviceId, body.locale], saved);
       return queryClient.invalidateQueries({ queryKey: ['directory'] });
     },
+  });
+}
+
+/** The organizations the reader may add services to (the server's access policy decides). */
+export function useEditableOrganizations(enabled = true) {
+  const { locale } = useLocale();
+  return useQuery({
+    queryKey: ['directory', 'editable-organizations', locale],
+    queryFn: ({ signal }) => apiGet('/api/v1/directory/editable-organizations', { schema: EditableOrganizationList, locale, query: { locale }, signal }),
+    enabled,
+  });
+}
+
+/** Adds a service; answers it as its page shows it. */
+export function useCreateService() {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ServiceCreateBody) => apiSend('POST', '/api/v1/directory/services', { locale, body, schema: ServiceDetailView }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
+  });
+}
+
+/** Adds a place to a service, or changes one (`locationId`); the service is fetched again afterwards. */
+export function useSaveLocation(serviceId: string, locationId: string | null) {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LocationCreateBody | LocationUpdateBody) =>
+      locationId
+        ? apiSend('PATCH', `/api/v1/directory/locations/${encodeURIComponent(locationId)}`, { locale, body, schema: LocationView })
+        : apiSend('POST', `/api/v1/directory/services/${encodeURIComponent(serviceId)}/locations`, { locale, body, schema: LocationView }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
   });
 }
 

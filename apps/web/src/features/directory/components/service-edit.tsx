@@ -15,6 +15,7 @@ import { languageEndonym, textDirection, useLocale } from '../../../lib/i18n';
 import { useTerritories } from '../../territories/api/get-territories';
 import { TerritorySelect } from '../../territories/components/territory-select';
 import { useService, useTaxonomy, useUpdateService } from '../api/directory';
+import { LocationsEditor } from './location-editor';
 import { SERVICE_STATUS_MESSAGES, TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
 import { draftOf, updateBody, type ServiceDraft } from '../utils/service-draft';
 
@@ -63,6 +64,7 @@ export function ServiceEdit({ serviceId, notFound }: ServiceEditProps) {
       </div>
       {/* A new language is a new form: its texts are that language's. */}
       <ServiceEditForm key={textLocale} service={service.data} textLocale={textLocale} />
+      <LocationsEditor service={service.data} textLocale={textLocale} />
     </>
   );
 }
@@ -70,21 +72,15 @@ export function ServiceEdit({ serviceId, notFound }: ServiceEditProps) {
 type Outcome = 'saved' | 'unchanged' | null;
 
 function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; textLocale: Locale }) {
-  const { formatMessage, locale } = useIntl();
-  const languageName = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }).of(textLocale) ?? textLocale, [locale, textLocale]);
+  const { formatMessage } = useIntl();
   const [original, setOriginal] = useState(service);
   const [draft, setDraft] = useState<ServiceDraft>(() => draftOf(service));
   const [clientErrors, setClientErrors] = useState<Map<string, ProblemFieldError>>(new Map());
   const [outcome, setOutcome] = useState<Outcome>(null);
   const update = useUpdateService(service.id);
-  const territories = useTerritories();
   const errors = clientErrors.size > 0 ? clientErrors : fieldErrorsOf(update.error);
-  const set = <K extends keyof ServiceDraft>(field: K, value: ServiceDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
-  const firstError = (prefix: string) => [...errors.values()].find((error) => error.pointer === prefix || error.pointer.startsWith(`${prefix}/`));
-  const textsId = useId();
+  const set: SetDraftField = (field, value) => setDraft((current) => ({ ...current, [field]: value }));
   const detailsId = useId();
-  const groupsId = useId();
-  const loanId = useId();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -112,6 +108,54 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
     });
   }
 
+  return (
+    <form className="stacked-form" noValidate onSubmit={onSubmit}>
+      <FormProblem error={update.error} fieldErrorCount={errors.size} />
+      {outcome && (
+        <p className="notice notice--success" role="status">
+          {formatMessage(outcome === 'saved' ? { id: 'directory.edit.saved' } : { id: 'directory.edit.unchanged' })}{' '}
+          {outcome === 'saved' && <Link to={`/directory/services/${service.id}`}>{formatMessage({ id: 'directory.edit.view' })}</Link>}
+        </p>
+      )}
+
+      <ServiceFormFields draft={draft} set={set} errors={errors} textLocale={textLocale} textsHint={formatMessage({ id: 'directory.edit.texts_hint' })} />
+
+      <div className="checkbox-field">
+        <input id={`${detailsId}-verified`} type="checkbox" checked={draft.verified} onChange={(event) => set('verified', event.target.checked)} />
+        <label htmlFor={`${detailsId}-verified`}>{formatMessage({ id: 'directory.edit.verified' })}</label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" aria-disabled={update.isPending}>
+          {formatMessage({ id: 'directory.edit.submit' })}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export type SetDraftField = <K extends keyof ServiceDraft>(field: K, value: ServiceDraft[K]) => void;
+
+interface ServiceFormFieldsProps {
+  draft: ServiceDraft;
+  set: SetDraftField;
+  /** Field errors by JSON Pointer, from the browser's check or the API's answer. */
+  errors: Map<string, ProblemFieldError>;
+  /** The language the texts are written in. */
+  textLocale: Locale;
+  textsHint: string;
+}
+
+/** The fields of a service, shared by its edit page and the new-service form: its texts in one language, then what holds for every language. */
+export function ServiceFormFields({ draft, set, errors, textLocale, textsHint }: ServiceFormFieldsProps) {
+  const { formatMessage, locale } = useIntl();
+  const languageName = useMemo(() => new Intl.DisplayNames([locale], { type: 'language' }).of(textLocale) ?? textLocale, [locale, textLocale]);
+  const territories = useTerritories();
+  const firstError = (prefix: string) => [...errors.values()].find((error) => error.pointer === prefix || error.pointer.startsWith(`${prefix}/`));
+  const textsId = useId();
+  const detailsId = useId();
+  const groupsId = useId();
+  const loanId = useId();
+
   const text = (field: 'description' | 'eligibilityDescription' | 'applicationProcess' | 'feesDescription', label: string, maxLength: number, hint?: string) => (
     <FormField label={label} hint={hint} error={errors.get(`/${field}`)}>
       {(control) => <textarea {...control} lang={textLocale} dir={textDirection(textLocale)} rows={field === 'description' ? 6 : 3} maxLength={maxLength} value={draft[field]} onChange={(event) => set(field, event.target.value)} />}
@@ -125,19 +169,11 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
   );
 
   return (
-    <form className="stacked-form" noValidate onSubmit={onSubmit}>
-      <FormProblem error={update.error} fieldErrorCount={errors.size} />
-      {outcome && (
-        <p className="notice notice--success" role="status">
-          {formatMessage(outcome === 'saved' ? { id: 'directory.edit.saved' } : { id: 'directory.edit.unchanged' })}{' '}
-          {outcome === 'saved' && <Link to={`/directory/services/${service.id}`}>{formatMessage({ id: 'directory.edit.view' })}</Link>}
-        </p>
-      )}
-
+    <>
       <fieldset className="fieldset" aria-describedby={`${textsId}-hint`}>
         <legend>{formatMessage({ id: 'directory.edit.texts' }, { language: languageName })}</legend>
         <p id={`${textsId}-hint`} className="form-field__hint">
-          {formatMessage({ id: 'directory.edit.texts_hint' })}
+          {textsHint}
         </p>
         <FormField label={formatMessage({ id: 'directory.edit.name' })} error={errors.get('/name')}>
           {(control) => <input {...control} lang={textLocale} dir={textDirection(textLocale)} required maxLength={200} value={draft.name} onChange={(event) => set('name', event.target.value)} />}
@@ -233,17 +269,7 @@ function ServiceEditForm({ service, textLocale }: { service: ServiceDetailView; 
           {(control) => <input {...control} type="email" autoComplete="email" maxLength={200} value={draft.email} onChange={(event) => set('email', event.target.value)} />}
         </FormField>
       </fieldset>
-
-      <div className="checkbox-field">
-        <input id={`${detailsId}-verified`} type="checkbox" checked={draft.verified} onChange={(event) => set('verified', event.target.checked)} />
-        <label htmlFor={`${detailsId}-verified`}>{formatMessage({ id: 'directory.edit.verified' })}</label>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={update.isPending}>
-          {formatMessage({ id: 'directory.edit.submit' })}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }
 

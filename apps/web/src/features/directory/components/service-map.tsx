@@ -1,15 +1,9 @@
-import type { FeatureCollection, Geometry } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import Supercluster from 'supercluster';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
-import countries from 'world-atlas/countries-110m.json';
-
-/** A tile server for production, if one is configured; without it the Natural Earth shapes are the base layer. */
-const TILE_URL = (import.meta.env.VITE_MAP_TILE_URL as string | undefined) || undefined;
+import { addBaseLayer, TILE_URL } from '../utils/map-base-layer';
 
 export interface ServiceMapProps {
   /** `[serviceId, latitude, longitude]` for every matching service. */
@@ -37,15 +31,7 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
   useEffect(() => {
     if (!element.current) return undefined;
     const instance = L.map(element.current, { preferCanvas: true, worldCopyJump: true, zoomControl: true, attributionControl: true });
-    const renderer = L.canvas({ padding: 0.5 });
-    if (TILE_URL) {
-      L.tileLayer(TILE_URL, { maxZoom: 18 }).addTo(instance);
-    } else {
-      const topology = countries as unknown as Topology;
-      const shapes = feature(topology, topology.objects.countries!) as unknown as FeatureCollection<Geometry>;
-      L.geoJSON(shapes, { interactive: false, style: { color: '#7a8a99', weight: 0.8, fillColor: '#eef2ee', fillOpacity: 1 } }).addTo(instance);
-      instance.getContainer().style.background = '#cfe3f2';
-    }
+    addBaseLayer(instance, TILE_URL);
     instance.attributionControl.setPrefix(false).addAttribution('Natural Earth');
     instance.setView([30, 5], 3);
     layer.current = L.layerGroup().addTo(instance);

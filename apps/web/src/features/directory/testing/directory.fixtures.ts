@@ -51,7 +51,7 @@ export const serviceFixture = (overrides: Partial<ServiceDetailView> = {}) =>
     schedules: [{ byday: 'MO,TU', opensAt: '09:00', closesAt: '17:00', description: null }],
     languages: [{ code: 'wo', name: null }],
     costs: [{ option: 'Free', amount: '0', currency: 'XOF', amountDescription: null }],
-    locations: [{ id: TERRITORY_ID, name: 'Diourbel branch', latitude: 14.65, longitude: -16.23, address: 'Avenue Senghor, Diourbel, SN', transportation: null }],
+    locations: [{ id: TERRITORY_ID, name: 'Diourbel branch', latitude: 14.65, longitude: -16.23, address: 'Avenue Senghor, Diourbel, SN', postalAddress: { address1: 'Avenue Senghor', address2: null, city: 'Diourbel', stateProvince: '', postalCode: '', country: 'SN' }, transportation: null }],
     contacts: [{ kind: 'phone', value: '+221 33 971 10 10', label: null }],
     profile: { diasporaEligible: null, returneeEligible: true, loanMin: '250000', loanMax: '5000000', loanCurrency: 'XOF', collateralRequired: true, interestMin: '12', interestMax: '18', targetGroups: ['returnees'], staffLanguages: ['fr'] },
     openFlags: 0,

@@ -1,4 +1,4 @@
-import { ServiceUpdateBody, type Locale, type ProblemFieldError, type ServiceDetailView, type ServiceStatus, type TargetGroup } from '@glocal/contracts';
+import { ServiceCreateBody, ServiceUpdateBody, type Locale, type ProblemFieldError, type ServiceDetailView, type ServiceStatus, type TargetGroup } from '@glocal/contracts';
 import { fieldErrorsFromIssues } from '../../../lib/field-errors';
 
 /** What the service form holds: text as typed, turned into the API's shape on submit. */
@@ -112,5 +112,55 @@ export function updateBody(original: ServiceDetailView, draft: ServiceDraft, loc
   if (draft.verified) changes.verified = true;
   if (Object.keys(changes).length === 0) return null;
   const parsed = ServiceUpdateBody.safeParse({ locale, ...changes });
+  return parsed.success ? { ok: true, body: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
+}
+
+/** An empty form for a new service, placed in `territoryId` ('' for not stated). */
+export function emptyDraft(territoryId = ''): ServiceDraft {
+  return {
+    name: '',
+    description: '',
+    eligibilityDescription: '',
+    applicationProcess: '',
+    feesDescription: '',
+    alert: '',
+    status: 'active',
+    territoryId,
+    staffLanguages: '',
+    diasporaEligible: false,
+    returneeEligible: false,
+    targetGroups: [],
+    taxonomyTermIds: [],
+    loanMin: '',
+    loanMax: '',
+    loanCurrency: '',
+    interestMin: '',
+    interestMax: '',
+    collateralRequired: 'unknown',
+    url: '',
+    email: '',
+    verified: false,
+  };
+}
+
+type CheckedCreate = { ok: true; body: ServiceCreateBody } | { ok: false; errors: Map<string, ProblemFieldError> };
+
+/** A new service of `organizationId` in the API's shape, its texts in `locale`; what was left empty is not sent. */
+export function createBody(organizationId: string, draft: ServiceDraft, locale: Locale): CheckedCreate {
+  const body: Record<string, unknown> = { organizationId, locale, name: draft.name, status: draft.status, territoryId: draft.territoryId || null };
+  for (const field of ['description', 'eligibilityDescription', 'applicationProcess', 'feesDescription', 'alert', 'loanMin', 'loanMax', 'interestMin', 'interestMax', 'url', 'email'] as const) {
+    const value = orNull(draft[field]);
+    if (value !== null) body[field] = value;
+  }
+  const currency = orNull(draft.loanCurrency)?.toUpperCase();
+  if (currency) body.loanCurrency = currency;
+  const languages = parseLanguages(draft.staffLanguages);
+  if (languages.length > 0) body.staffLanguages = languages;
+  if (draft.diasporaEligible) body.diasporaEligible = true;
+  if (draft.returneeEligible) body.returneeEligible = true;
+  if (draft.targetGroups.length > 0) body.targetGroups = draft.targetGroups;
+  if (draft.taxonomyTermIds.length > 0) body.taxonomyTermIds = draft.taxonomyTermIds;
+  if (draft.collateralRequired !== 'unknown') body.collateralRequired = draft.collateralRequired === 'yes';
+  const parsed = ServiceCreateBody.safeParse(body);
   return parsed.success ? { ok: true, body: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
 }
