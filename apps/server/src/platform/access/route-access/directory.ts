@@ -22,6 +22,9 @@ export const DIRECTORY_ROUTE_ACCESS: Record<string, RouteSample> = {
   'POST /api/v1/directory/services': { url: '/api/v1/directory/services', body: {}, expect: EDITORS },
   'PATCH /api/v1/directory/services/:id': { url: `/api/v1/directory/services/${SERVICE}`, body: {}, expect: EDITORS },
   'PATCH /api/v1/directory/locations/:id': { url: `/api/v1/directory/locations/${LOCATION}`, body: {}, expect: EDITORS },
+  'POST /api/v1/directory/services/:id/locations': { url: `/api/v1/directory/services/${SERVICE}/locations`, body: {}, expect: EDITORS },
+  // The organizations the reader may add services to: empty for some, but answered to every editor.
+  'GET /api/v1/directory/editable-organizations': { url: '/api/v1/directory/editable-organizations', expect: { anonymous: 401, dpo: 403, others: 200 } },
   // Desk staff and officers flag; partners fix their own entries instead.
   'POST /api/v1/directory/flags': { url: '/api/v1/directory/flags', body: {}, expect: { anonymous: 401, mfi: 403, dpo: 403, others: 400 } },
   'GET /api/v1/directory/review': { url: '/api/v1/directory/review', expect: { anonymous: 401, dpo: 403, others: 200 } },
