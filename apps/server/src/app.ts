@@ -248,7 +248,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   await app.register(erasureRequestsRoutes, { prefix: '/api/v1/erasure-requests', erasure: createErasureService({ db, access, audit, storage: documentStorage, serviceReferrals: caseServiceReferralRecords }) });
   const remittances = createRemittancesService({ db });
-  const remittanceAlerts = createCorridorAlerts({ db, remittances, mailer, publicUrl: config.publicUrl });
+  const remittanceAlerts = createCorridorAlerts({ db, remittances, mailer, publicUrl: config.publicUrl, audit });
+  // Followed corridors re-checked every REMITTANCE_ALERTS_EVERY_MINUTES (0: off): a cheapest price past 180 days drops with no import to say so.
+  // `glocal remittances recheck-alerts` runs one round.
+  if (config.remittanceAlertsEveryMinutes > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => {
+        remittanceAlerts.recheckFollowed().catch((error: unknown) => app.log.error({ err: error }, 'remittance alerts re-check failed'));
+      }, config.remittanceAlertsEveryMinutes * 60_000);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   // After a price change has committed: an alert that fails is logged, the change stands.
   const onPricesChanged = (corridors: string[]) =>
     remittanceAlerts.pricesChanged(corridors).catch((error: unknown) => app.log.error({ err: error, corridors }, 'remittance alerts failed'));

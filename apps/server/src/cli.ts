@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { createAuditTrail } from './platform/audit/audit-trail.js';
 import { runTaskReminders } from './modules/cases/index.js';
-import { importPriceFile, importReferenceRateFile } from './modules/remittances/index.js';
+import { importPriceFile, importReferenceRateFile, runCorridorAlertsRecheck } from './modules/remittances/index.js';
 import { exportHsdsDirectory, importHsdsDirectory, runStaleNotices } from './modules/directory/index.js';
 
 /** `npm run glocal -- <command>`: operations sharing the app's configuration and services. */
@@ -137,6 +137,19 @@ program
     return withDatabase(async (db) => {
       const result = await runStaleNotices(db, loadConfig());
       console.log(`Stale directory notices: ${result.services} services notified, ${result.emails} e-mails sent, ${result.failed} failed.`);
+      if (result.failed > 0) process.exitCode = 2;
+    });
+  });
+
+program
+  .command('remittances')
+  .description('remittance jobs')
+  .argument('<action>', 'recheck-alerts: e-mail the followers of each corridor whose cheapest option changed as prices stand today (a price past 180 days drops), once per change')
+  .action((action: string) => {
+    if (action !== 'recheck-alerts') program.error(`Unknown remittances action "${action}". Known: recheck-alerts.`);
+    return withDatabase(async (db) => {
+      const result = await runCorridorAlertsRecheck(db, loadConfig());
+      console.log(`Remittance alerts: ${result.corridors} followed corridors checked, ${result.emails} e-mails sent, ${result.failed} failed.`);
       if (result.failed > 0) process.exitCode = 2;
     });
   });

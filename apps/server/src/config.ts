@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   INTAKE_RATE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1)),
   CASE_REMINDERS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(1440)),
   DIRECTORY_STALE_NOTICE_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
+  REMITTANCE_ALERTS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
 });
 
 export type Config = Readonly<{
@@ -61,6 +62,8 @@ export type Config = Readonly<{
   caseRemindersEveryMinutes: number;
   /** How often the server e-mails reviewers the directory services gone stale; 0 (the default) turns the in-process job off. */
   directoryStaleNoticeEveryMinutes: number;
+  /** How often the server re-checks followed remittance corridors and alerts followers whose cheapest option changed (a price past 180 days drops); 0 turns it off. */
+  remittanceAlertsEveryMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -101,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRateLimitPerHour: vars.INTAKE_RATE_LIMIT_PER_HOUR ?? 20,
     caseRemindersEveryMinutes: vars.CASE_REMINDERS_EVERY_MINUTES ?? 60,
     directoryStaleNoticeEveryMinutes: vars.DIRECTORY_STALE_NOTICE_EVERY_MINUTES ?? 1440,
+    remittanceAlertsEveryMinutes: vars.REMITTANCE_ALERTS_EVERY_MINUTES ?? 1440,
   } satisfies Config);
 }

@@ -17,7 +17,7 @@ export type TestApp = {
 
 export function testConfig(env: NodeJS.ProcessEnv = {}): Config {
   // Task reminders run when a test asks (tasks.sendReminders), never on a timer.
-  return loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: TEST_PUBLIC_URL, DATA_DIR: 'memory://', CASE_REMINDERS_EVERY_MINUTES: '0', DIRECTORY_STALE_NOTICE_EVERY_MINUTES: '0', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: TEST_PUBLIC_URL, DATA_DIR: 'memory://', CASE_REMINDERS_EVERY_MINUTES: '0', DIRECTORY_STALE_NOTICE_EVERY_MINUTES: '0', REMITTANCE_ALERTS_EVERY_MINUTES: '0', ...env });
 }
 
 /** The real app on this file's own database; call `close` in afterAll. */

@@ -44,5 +44,5 @@ export { createPriceImportsService, type PriceImportsService } from './price-imp
 export { importPriceFile, importReferenceRateFile } from './price-import-file.js';
 export { createReferenceRatesService, type ReferenceRatesService } from './reference-rates.service.js';
 export { createRemittancesStaffService, type RemittancesStaffService } from './remittances-staff.service.js';
-export { createCorridorAlerts, type CorridorAlerts } from './corridor-alerts.js';
+export { createCorridorAlerts, runCorridorAlertsRecheck, type CorridorAlerts, type CorridorAlertsRound } from './corridor-alerts.js';
 export { seedDemoRemittances } from './remittances.demo.js';
