@@ -11,6 +11,7 @@ import { fieldErrorsOf } from '../../../lib/field-errors';
 import type { TerritoryChoice } from '../../territories/utils/sort-territories';
 import { useOpportunities } from '../api/directory';
 import { OPPORTUNITY_KIND_MESSAGES } from '../utils/directory-messages';
+import { OpportunityEditor } from './opportunity-form';
 import { TerritoryFilter } from './territory-filter';
 
 const SECTIONS = Object.keys(ISIC_SECTIONS) as IsicSection[];
@@ -29,8 +30,11 @@ function sectorOf(code: string): { section: string; division: string } {
 }
 
 /** Economic opportunities of the territories: sectors and value chains, investments, income-generating activities. */
-export function OpportunityList({ territories }: { territories: readonly TerritoryChoice[] | undefined }) {
+export function OpportunityList({ territories, canEdit = false }: { territories: readonly TerritoryChoice[] | undefined; /** The reader holds directory:edit (the server still decides per opportunity). */ canEdit?: boolean }) {
   const { formatMessage } = useIntl();
+  /** The opportunity being edited, 'new' for one being created, null when the form is closed. */
+  const [editing, setEditing] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<'saved' | 'deleted' | null>(null);
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(
     () => ({
@@ -121,6 +125,37 @@ export function OpportunityList({ territories }: { territories: readonly Territo
           </button>
         </div>
       </form>
+      {canEdit && (
+        <div className="opportunity-edit">
+          {outcome && (
+            <p role="status" className="notice notice--success">
+              {formatMessage(outcome === 'saved' ? { id: 'directory.opportunity_form.saved' } : { id: 'directory.opportunity_form.deleted' })}
+            </p>
+          )}
+          {editing === null ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setOutcome(null);
+                setEditing('new');
+              }}
+            >
+              {formatMessage({ id: 'directory.opportunity_form.add' })}
+            </button>
+          ) : (
+            <OpportunityEditor
+              key={editing}
+              opportunityId={editing === 'new' ? null : editing}
+              territories={territories}
+              onDone={(done) => {
+                setEditing(null);
+                setOutcome(done === 'cancelled' ? null : done);
+              }}
+            />
+          )}
+        </div>
+      )}
       {opportunities.isPending ? (
         <LoadingMessage>{formatMessage({ id: 'directory.opportunities.loading' })}</LoadingMessage>
       ) : badFilter ? null : opportunities.isError && !opportunities.isFetchNextPageError ? (
@@ -144,6 +179,19 @@ export function OpportunityList({ territories }: { territories: readonly Territo
                 <p>{item.description}</p>
                 {(item.contactName || item.contactEmail || item.contactPhone) && (
                   <p>{formatMessage({ id: 'directory.opportunities.contact' }, { contact: [item.contactName, item.contactEmail, item.contactPhone].filter(Boolean).join(' · ') })}</p>
+                )}
+                {canEdit && editing === null && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-label={formatMessage({ id: 'directory.opportunity_form.edit_named' }, { title: item.title })}
+                    onClick={() => {
+                      setOutcome(null);
+                      setEditing(item.id);
+                    }}
+                  >
+                    {formatMessage({ id: 'directory.opportunity_form.edit' })}
+                  </button>
                 )}
               </li>
             ))}
