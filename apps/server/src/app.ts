@@ -86,6 +86,7 @@ import { createMailer } from './platform/mail/mailer.js';
 import { registerErrorHandler, sendProblem } from './platform/errors/error-handler.js';
 import { registerApiDocs } from './platform/http/openapi.js';
 import { requestLogSerializer } from './platform/http/request-log.js';
+import { publicConfigRoutes } from './platform/http/public-config.routes.js';
 import { registerWebApp } from './platform/http/web.js';
 
 /** `encryptionKey`: when the caller already loaded it (server.ts seeds the demo with it before building the app). */
@@ -157,6 +158,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // The whole API at a glance.
   await app.register(healthRoutes, { db });
+  await app.register(publicConfigRoutes, { prefix: '/api/v1/config', config });
   await app.register(authRoutes, { prefix: '/api/v1/auth', auth });
   await app.register(passwordResetRoutes, {
     prefix: '/api/v1/auth',

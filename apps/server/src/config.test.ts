@@ -42,4 +42,14 @@ describe('loadConfig', () => {
     expect(named.sort()).toEqual(Object.keys(env).sort());
     expect((thrown as ConfigError).message).toMatch(/SESSION_SECRET: must be at least 32 characters/);
   });
+
+  it('reads MAP_TILE_URL as an http(s) URL template with {z}, {x} and {y}; unset keeps the offline base layer (null)', () => {
+    expect(loadConfig({}).mapTileUrl).toBeNull();
+    expect(loadConfig({ MAP_TILE_URL: '' }).mapTileUrl).toBeNull();
+    expect(loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+    expect(loadConfig({ MAP_TILE_URL: 'http://{s}.tile.example.org/{z}/{x}/{y}{r}.png?key=abc' }).mapTileUrl).toBe('http://{s}.tile.example.org/{z}/{x}/{y}{r}.png?key=abc');
+    for (const bad of ['ftp://tiles.example.org/{z}/{x}/{y}.png', 'https://tiles.example.org/{z}/{x}.png', 'tiles.example.org/{z}/{x}/{y}.png', 'https://tiles example.org/{z}/{x}/{y}.png', 'https://tiles.example.org/{z}/{x}/{y}/{t}.png']) {
+      expect(() => loadConfig({ MAP_TILE_URL: bad }), bad).toThrow(/MAP_TILE_URL: must be an http:\/\/ or https:\/\/ URL template with \{z\}, \{x\} and \{y\}/);
+    }
+  });
 });

@@ -9,6 +9,20 @@ const booleanFlag = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/**
+ * A tile server's URL template as Leaflet reads it: http(s), with `{z}`, `{x}` and `{y}` (and
+ * optionally `{s}` subdomains, `{r}` retina suffix); the rest must make a valid URL.
+ */
+const TileUrlTemplate = z.string().refine(
+  (template) => {
+    if (!/^https?:\/\//i.test(template) || !['{z}', '{x}', '{y}'].every((part) => template.includes(part))) return false;
+    const sample = template.replaceAll('{s}', 'a').replaceAll('{r}', '').replaceAll(/\{(z|x|y)\}/g, '0');
+    if (/[{}\s]/.test(sample)) return false;
+    return URL.canParse(sample);
+  },
+  'must be an http:// or https:// URL template with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png',
+);
+
 const EnvSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65535)),
   HOST: optional(z.string().min(1)),
@@ -34,6 +48,7 @@ const EnvSchema = z.object({
   INTAKE_RATE_LIMIT_PER_HOUR: optional(z.coerce.number().int().min(1)),
   CASE_REMINDERS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(1440)),
   DIRECTORY_STALE_NOTICE_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
+  MAP_TILE_URL: optional(TileUrlTemplate),
   REMITTANCE_ALERTS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
 });
 
@@ -62,6 +77,8 @@ export type Config = Readonly<{
   caseRemindersEveryMinutes: number;
   /** How often the server e-mails reviewers the directory services gone stale; 0 (the default) turns the in-process job off. */
   directoryStaleNoticeEveryMinutes: number;
+  /** The tile server the directory's maps draw, as a URL template; null keeps the offline Natural Earth base layer. */
+  mapTileUrl: string | null;
   /** How often the server re-checks followed remittance corridors and alerts followers whose cheapest option changed (a price past 180 days drops); 0 turns it off. */
   remittanceAlertsEveryMinutes: number;
 }>;
@@ -104,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakeRateLimitPerHour: vars.INTAKE_RATE_LIMIT_PER_HOUR ?? 20,
     caseRemindersEveryMinutes: vars.CASE_REMINDERS_EVERY_MINUTES ?? 60,
     directoryStaleNoticeEveryMinutes: vars.DIRECTORY_STALE_NOTICE_EVERY_MINUTES ?? 1440,
+    mapTileUrl: vars.MAP_TILE_URL ?? null,
     remittanceAlertsEveryMinutes: vars.REMITTANCE_ALERTS_EVERY_MINUTES ?? 1440,
   } satisfies Config);
 }

@@ -19,3 +19,4 @@ export * from './case-messages.js';
 export * from './my-requests.js';
 export * from './directory.js';
 export * from './directory-opportunities.js';
+export * from './public-config.js';

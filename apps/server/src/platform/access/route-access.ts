@@ -30,6 +30,7 @@ const STAFF_READ = { anonymous: 401, others: 200 };
 
 const CORE_ROUTE_ACCESS: Record<string, RouteSample> = {
   'GET /health': { url: '/health', expect: PUBLIC_OK },
+  'GET /api/v1/config': { url: '/api/v1/config', expect: PUBLIC_OK },
   'GET /ready': { url: '/ready', expect: PUBLIC_OK },
   'GET /api/openapi.json': { url: '/api/openapi.json', expect: PUBLIC_OK },
   'GET /api/problems/:code': { url: '/api/problems/forbidden', expect: PUBLIC_OK },

@@ -2,7 +2,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
-import { addBaseLayer, TILE_URL } from '../utils/map-base-layer';
+import { useMapTileUrl } from '../../../lib/public-config';
+import { addBaseLayer } from '../utils/map-base-layer';
 
 export interface LocationMapPickerProps {
   latitude: number | null;
@@ -22,6 +23,7 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
+  const tileUrl = useMapTileUrl();
   const pick = useRef(onPick);
   pick.current = onPick;
   const start = useRef(latitude !== null && longitude !== null ? ([latitude, longitude] as [number, number]) : null);
@@ -29,7 +31,6 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
   useEffect(() => {
     if (!element.current) return undefined;
     const instance = L.map(element.current, { worldCopyJump: true });
-    addBaseLayer(instance, TILE_URL);
     instance.attributionControl.setPrefix(false).addAttribution('Natural Earth');
     instance.setView(start.current ?? [30, 5], start.current ? 13 : 3);
     instance.on('click', (event: L.LeafletMouseEvent) => {
@@ -43,6 +44,16 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
       marker.current = null;
     };
   }, []);
+
+  // The base layer once the server's settings are read (a tile server, or Natural Earth's shapes).
+  useEffect(() => {
+    const instance = map.current;
+    if (tileUrl === undefined || !instance) return undefined;
+    const base = addBaseLayer(instance, tileUrl);
+    return () => {
+      base.remove();
+    };
+  }, [tileUrl]);
 
   useEffect(() => {
     const instance = map.current;

@@ -3,7 +3,8 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import Supercluster from 'supercluster';
-import { addBaseLayer, TILE_URL } from '../utils/map-base-layer';
+import { useMapTileUrl } from '../../../lib/public-config';
+import { addBaseLayer } from '../utils/map-base-layer';
 
 export interface ServiceMapProps {
   /** `[serviceId, latitude, longitude]` for every matching service. */
@@ -25,13 +26,13 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
+  const tileUrl = useMapTileUrl();
   const select = useRef(onSelect);
   select.current = onSelect;
 
   useEffect(() => {
     if (!element.current) return undefined;
     const instance = L.map(element.current, { preferCanvas: true, worldCopyJump: true, zoomControl: true, attributionControl: true });
-    addBaseLayer(instance, TILE_URL);
     instance.attributionControl.setPrefix(false).addAttribution('Natural Earth');
     instance.setView([30, 5], 3);
     layer.current = L.layerGroup().addTo(instance);
@@ -41,6 +42,16 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
       map.current = null;
     };
   }, []);
+
+  // The base layer once the server's settings are read (a tile server, or Natural Earth's shapes).
+  useEffect(() => {
+    const instance = map.current;
+    if (tileUrl === undefined || !instance) return undefined;
+    const base = addBaseLayer(instance, tileUrl);
+    return () => {
+      base.remove();
+    };
+  }, [tileUrl]);
 
   useEffect(() => {
     const instance = map.current;

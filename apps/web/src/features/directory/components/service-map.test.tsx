@@ -1,0 +1,46 @@
+import { PublicConfigView } from '@glocal/contracts';
+import { screen, waitFor } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonResponse } from '../../../testing/mock-fetch';
+import { renderWithProviders } from '../../../testing/render-app';
+import { fakeStaffApi } from '../../../testing/staff-api';
+import { ServiceMap } from './service-map';
+
+const TILES = 'https://tiles.example.org/{z}/{x}/{y}.png';
+const withConfig = (mapTileUrl: string | null) =>
+  fakeStaffApi({ 'GET /api/v1/config': () => jsonResponse(PublicConfigView.parse({ mapTileUrl })) }, null);
+
+// jsdom lays nothing out and draws on no canvas: give the map a size, so that Leaflet asks for the
+// tiles in view, and canvases a 2D context that draws nothing.
+const size = (['clientWidth', 'clientHeight'] as const).map((property) => [property, Object.getOwnPropertyDescriptor(HTMLElement.prototype, property)] as const);
+const getContext = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'getContext');
+beforeAll(() => {
+  for (const [property] of size) Object.defineProperty(HTMLElement.prototype, property, { configurable: true, get: () => 512 });
+  const context = new Proxy({}, { get: () => () => undefined, set: () => true });
+  Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', { configurable: true, value: () => context });
+});
+afterAll(() => {
+  for (const [property, descriptor] of size) if (descriptor) Object.defineProperty(HTMLElement.prototype, property, descriptor);
+  if (getContext) Object.defineProperty(HTMLCanvasElement.prototype, 'getContext', getContext);
+});
+
+const tiles = (map: HTMLElement) => [...map.querySelectorAll<HTMLImageElement>('img.leaflet-tile')].map((image) => image.getAttribute('src') ?? '');
+
+describe('the directory map’s base layer', { timeout: 20_000 }, () => {
+  it('draws the tile server the server is configured with (MAP_TILE_URL, read at run time)', async () => {
+    const { sent } = withConfig(TILES);
+    await renderWithProviders(<ServiceMap points={[['33333333-3333-4333-8333-333333333333', 14.65, -16.23]]} onSelect={() => {}} />);
+    const map = screen.getByTestId('service-map');
+    await waitFor(() => expect(tiles(map).length).toBeGreaterThan(0));
+    expect(tiles(map).every((src) => /^https:\/\/tiles\.example\.org\/\d+\/\d+\/\d+\.png$/.test(src))).toBe(true);
+    expect(sent.map((request) => request.url.pathname)).toContain('/api/v1/config');
+  });
+
+  it('keeps the offline Natural Earth shapes, and asks no tile server, when none is configured', async () => {
+    withConfig(null);
+    await renderWithProviders(<ServiceMap points={[]} onSelect={() => {}} />);
+    const map = screen.getByTestId('service-map');
+    await waitFor(() => expect(map.querySelector('.leaflet-glocal-base-pane canvas')).not.toBeNull());
+    expect(tiles(map)).toEqual([]);
+  });
+});
