@@ -54,6 +54,7 @@ export const TRANSLATABLE: Partial<Record<CoreTable, string[]>> = {
 export const PROFILE_URI_PATH = '/api/hsds/v3/profile';
 
 const uuid = (name: string, required = false): FieldDef => ({ name, type: 'string', format: 'uuid', constraints: { required } });
+const TERRITORY_CODE_PATTERN = '^[A-Z]{2}(-[A-Z0-9]{1,3}){0,2}$';
 const LOCALE_FIELD: FieldDef = { name: 'locale', type: 'string', constraints: { required: true, enum: ['en', 'fr', 'es', 'it', 'ar'] } };
 
 /** Glocal's profile: resources added to the package (HSDS's own tables keep exactly their fields). */
@@ -97,6 +98,38 @@ export const PROFILE_RESOURCES: ResourceDef[] = [
       foreignKeys: [{ fields: 'organization_id', reference: { resource: 'organization', fields: 'id' } }],
     },
   },
+  {
+    name: 'opportunity',
+    path: 'glocal_opportunities.csv',
+    description: 'Glocal profile: economic opportunities of a territory (sectors and value chains, investment opportunities, income-generating activities), with their ISIC Rev.4 sector.',
+    schema: {
+      primaryKey: 'id',
+      fields: [
+        { ...uuid('id', true), constraints: { required: true, unique: true } },
+        { name: 'territory_code', type: 'string', description: 'ISO 3166 code of the territory (ISO 3166-2 for regions).', constraints: { required: true, pattern: TERRITORY_CODE_PATTERN } },
+        { name: 'kind', type: 'string', constraints: { required: true, enum: ['value_chain', 'investment', 'income_generating'] } },
+        { name: 'isic_code', type: 'string', description: 'ISIC Rev.4: a section letter, or a division (2 digits), group (3) or class (4).', constraints: { required: true, pattern: '^([A-U]|[0-9]{2,4})$' } },
+        { name: 'title', type: 'string', description: 'In source_locale.', constraints: { required: true } },
+        { name: 'description', type: 'string', description: 'In source_locale.', constraints: { required: true } },
+        { name: 'contact_name', type: 'string' },
+        { name: 'contact_email', type: 'string', format: 'email' },
+        { name: 'contact_phone', type: 'string' },
+        { ...uuid('organization_id'), description: 'The organization offering it, if any.' },
+        { name: 'source_locale', type: 'string', description: 'Language of title and description.', constraints: { enum: ['en', 'fr', 'es', 'it', 'ar'] } },
+      ],
+      foreignKeys: [{ fields: 'organization_id', reference: { resource: 'organization', fields: 'id' } }],
+    },
+  },
+  {
+    name: 'opportunity_translation',
+    path: 'glocal_opportunity_translations.csv',
+    description: 'Glocal profile: opportunity text in other languages, one row per opportunity and locale.',
+    schema: {
+      primaryKey: ['opportunity_id', 'locale'],
+      fields: [uuid('opportunity_id', true), LOCALE_FIELD, { name: 'title', type: 'string' }, { name: 'description', type: 'string' }],
+      foreignKeys: [{ fields: 'opportunity_id', reference: { resource: 'opportunity', fields: 'id' } }],
+    },
+  },
   ...Object.entries(TRANSLATABLE).map(([table, columns]): ResourceDef => ({
     name: `${table}_translation`,
     path: `glocal_${table}_translations.csv`,
@@ -129,6 +162,10 @@ export function resource(name: string): ResourceDef {
 /** HSDS `address_1` is our column `address1`: Kysely's camel-case mapping cannot round-trip digits after `_`. */
 export const dbColumn = (field: string) => field.replace(/_(\d)/g, '$1');
 export const coreTable = (name: string) => `hsds_${name}`;
+/** The tables of the profile's own records (not HSDS's), by resource name. */
+const GLOCAL_TABLES: Record<string, string> = { opportunity: 'directory_opportunity' };
+/** The table a resource with its own ids is stored in (its translations in `<table>_translation`). */
+export const tableOf = (name: string) => GLOCAL_TABLES[name] ?? coreTable(name);
 
 /** The profile document `/api/hsds/v3/` links to. */
 export function profileDocument(publicUrl: string) {
@@ -139,7 +176,7 @@ export function profileDocument(publicUrl: string) {
     hsds_version: HSDS_VERSION,
     uri: `${publicUrl.replace(/\/$/, '')}${PROFILE_URI_PATH}`,
     description:
-      "HSDS 3.0 unchanged, plus resources for business-finance terms (diaspora and returnee eligibility, loan size range and currency, collateral, interest range, staff languages, target groups), each entry's territory and last verification, and translations of text fields into en, fr, es, it and ar. Taxonomy: Glocal migration and local development services (codes FIN, BDS, EMP, TRN, LEG, SOC, MIG), each term mapped to an Open Eligibility category in its `taxonomy` field.",
+      "HSDS 3.0 unchanged, plus resources for business-finance terms (diaspora and returnee eligibility, loan size range and currency, collateral, interest range, staff languages, target groups), each entry's territory and last verification, the territories' economic opportunities (ISIC Rev.4 sector, kind, contact), and translations of text fields into en, fr, es, it and ar. Taxonomy: Glocal migration and local development services (codes FIN, BDS, EMP, TRN, LEG, SOC, MIG), each term mapped to an Open Eligibility category in its `taxonomy` field.",
     // HSDS's own resources are left as they are; the profile only adds these to datapackage.json.
     added_resources: PROFILE_RESOURCES,
   };

@@ -1,4 +1,4 @@
-import type { HsdsImportBody, HsdsImportMode, HsdsImportProblem, HsdsImportReport } from '@glocal/contracts';
+import { isKnownIsicCode, type HsdsImportBody, type HsdsImportMode, type HsdsImportProblem, type HsdsImportReport } from '@glocal/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Access } from '../../../platform/access/access.js';
@@ -9,7 +9,7 @@ import type { Database, Executor } from '../../../platform/db/database.js';
 import { AppError, BadRequestError } from '../../../platform/errors/app-error.js';
 import { refreshSearchInBulk } from '../directory.repository.js';
 import { selectRows } from './hsds-rows.js';
-import { CORE_ORDER, GLOCAL_DATAPACKAGE, PROFILE_RESOURCES, TRANSLATABLE, coreTable, dbColumn, resource } from './hsds-schema.js';
+import { CORE_ORDER, GLOCAL_DATAPACKAGE, PROFILE_RESOURCES, TRANSLATABLE, coreTable, dbColumn, resource, tableOf } from './hsds-schema.js';
 import { flattenJson, parseCsvFiles, rowCount, validateTables, type Tables } from './hsds-validate.js';
 
 type Request = { ip?: string; id?: string };
@@ -70,16 +70,52 @@ const DEFAULT_PROFILE: ServiceProfile = {
 };
 
 const PROFILE_COLUMNS = Object.keys(DEFAULT_PROFILE) as (keyof ServiceProfile)[];
+/** The columns of `directory_opportunity` an import writes (its territory by id, from the file's code). */
+const OPPORTUNITY_COLUMNS = ['id', 'territory_id', 'kind', 'isic_code', 'title', 'description', 'contact_name', 'contact_email', 'contact_phone', 'organization_id', 'source_locale'];
 
 const dbRow = (row: Record<string, string>) => Object.fromEntries(Object.entries(row).map(([field, value]) => [dbColumn(field), value]));
 const words = (value: string | undefined) => (value ? value.split(' ').filter(Boolean) : []);
 
 export function createHsdsTransferService({ db, access, audit }: Deps) {
   async function knownIds(executor: Executor, name: string, ids: string[]): Promise<Set<string>> {
-    const table = resource(name).name.endsWith('_translation') || name.endsWith('_profile') ? null : coreTable(name);
+    const table = resource(name).name.endsWith('_translation') || name.endsWith('_profile') ? null : tableOf(name);
     if (!table) return new Set();
     const { rows } = await sql<{ id: string }>`select id::text as id from ${sql.table(table)} where id = any(${ids}::uuid[])`.execute(executor);
     return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Opportunities' own rules, past their fields: an ISIC Rev.4 code of the list (contracts/isic.ts);
+   * for an officer, no stored opportunity of another territory overwritten; and translations of
+   * an opportunity rejected here are rejected too (nothing else would catch them).
+   */
+  async function checkOpportunities(executor: Executor, parsed: Tables, valid: Tables, problems: HsdsImportProblem[], territoryScope: Set<string> | null) {
+    const opportunities = valid.get('opportunity');
+    if (opportunities) {
+      const all = parsed.get('opportunity')!.rows;
+      const ids = opportunities.rows.map((row) => row.id!);
+      const foreign = new Set<string>();
+      if (territoryScope && ids.length > 0) {
+        const { rows } = await sql<{ id: string; territoryId: string }>`select id::text as id, territory_id from directory_opportunity where id = any(${ids}::uuid[])`.execute(executor);
+        for (const row of rows) if (!territoryScope.has(row.territoryId)) foreign.add(row.id);
+      }
+      opportunities.rows = opportunities.rows.filter((row) => {
+        const [field, reason] = !isKnownIsicCode(row.isic_code!) ? ['isic_code', 'unknown_isic_code'] : foreign.has(row.id!) ? ['id', 'outside_actor_territories'] : [null, null];
+        if (reason) problems.push({ table: 'opportunity', row: all.indexOf(row) + 1, field, reason });
+        return !reason;
+      });
+    }
+    const translations = valid.get('opportunity_translation');
+    if (translations) {
+      const kept = new Set((opportunities?.rows ?? []).map((row) => row.id!));
+      const named = (parsed.get('opportunity')?.rows ?? []).map((row) => row.id);
+      const all = parsed.get('opportunity_translation')!.rows;
+      translations.rows = translations.rows.filter((row) => {
+        const rejected = named.includes(row.opportunity_id) && !kept.has(row.opportunity_id!);
+        if (rejected) problems.push({ table: 'opportunity_translation', row: all.indexOf(row) + 1, field: 'opportunity_id', reason: 'references_rejected_row' });
+        return !rejected;
+      });
+    }
   }
 
   /** Parses and validates; returns the rows to write and every problem found. */
@@ -89,11 +125,11 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
     const valid = await validateTables(parsed, (name, ids) => knownIds(executor, name, ids), problems);
 
     // Profile territory codes must name a known territory (and, for an officer, one of theirs).
-    const codes = [...new Set(['service_profile', 'organization_profile'].flatMap((name) => (valid.get(name)?.rows ?? []).flatMap((row) => (row.territory_code ? [row.territory_code] : []))))];
+    const codes = [...new Set(['service_profile', 'organization_profile', 'opportunity'].flatMap((name) => (valid.get(name)?.rows ?? []).flatMap((row) => (row.territory_code ? [row.territory_code] : []))))];
     const territories = new Map(
       codes.length === 0 ? [] : (await sql<{ id: string; code: string }>`select id, code from territory where code = any(${codes})`.execute(executor)).rows.map((row) => [row.code, row.id]),
     );
-    for (const name of ['service_profile', 'organization_profile']) {
+    for (const name of ['service_profile', 'organization_profile', 'opportunity']) {
       const table = valid.get(name);
       if (!table) continue;
       const all = parsed.get(name)!.rows;
@@ -104,6 +140,7 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
         return !reason;
       });
     }
+    await checkOpportunities(executor, parsed, valid, problems, territoryScope);
     // An officer may not overwrite services of territories outside their own.
     if (territoryScope) {
       const services = valid.get('service');
@@ -195,6 +232,22 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
         where o.id = p.id and (o.territory_id, o.source_locale) is distinct from (p.territory_id, p.source_locale)`.execute(trx);
       imported.organization_profile = organizations.length;
     }
+    const opportunities = tables.get('opportunity')?.rows ?? [];
+    if (opportunities.length > 0) {
+      const rows = opportunities.map((row) => ({
+        id: row.id, territory_id: territories.get(row.territory_code!)!, kind: row.kind, isic_code: row.isic_code, title: row.title, description: row.description,
+        contact_name: row.contact_name ?? null, contact_email: row.contact_email ?? null, contact_phone: row.contact_phone ?? null,
+        organization_id: row.organization_id ?? null, source_locale: row.source_locale ?? 'en',
+      }));
+      await upsert(trx, 'directory_opportunity', ['id'], OPPORTUNITY_COLUMNS, rows);
+      imported.opportunity = opportunities.length;
+    }
+    const opportunityTexts = tables.get('opportunity_translation')?.rows ?? [];
+    if (opportunityTexts.length > 0) {
+      const rows = opportunityTexts.map((row) => ({ opportunity_id: row.opportunity_id, locale: row.locale, title: row.title ?? null, description: row.description ?? null }));
+      await upsert(trx, 'directory_opportunity_translation', ['opportunity_id', 'locale'], ['opportunity_id', 'locale', 'title', 'description'], rows);
+      imported.opportunity_translation = opportunityTexts.length;
+    }
     const serviceIds = (tables.get('service')?.rows ?? []).map((row) => row.id!);
     if (territoryId) {
       const storedIds = serviceIds.filter((id) => !newServices.has(id));
@@ -272,17 +325,22 @@ export function createHsdsTransferService({ db, access, audit }: Deps) {
     const organizations = await sql<Record<string, string | null>>`
       select o.id::text as organization_id, t.code as territory_code, o.source_locale
       from hsds_organization o left join territory t on t.id = o.territory_id order by o.id`.execute(executor);
+    const opportunities = await sql<Record<string, string | null>>`
+      select op.id::text as id, t.code as territory_code, op.kind, op.isic_code, op.title, op.description, op.contact_name, op.contact_email,
+        op.contact_phone, op.organization_id::text as organization_id, op.source_locale
+      from directory_opportunity op join territory t on t.id = op.territory_id order by op.id`.execute(executor);
     const snakeRow = (row: Record<string, string | null>) =>
       Object.fromEntries(Object.entries(row).flatMap(([key, value]) => (value === null ? [] : [[key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`), value]])));
     for (const profile of PROFILE_RESOURCES) {
       const fields = profile.schema.fields.map((field) => field.name);
       if (profile.name === 'service_profile') files[profile.path] = csv(fields, services.rows.map(snakeRow));
       else if (profile.name === 'organization_profile') files[profile.path] = csv(fields, organizations.rows.map(snakeRow));
+      else if (profile.name === 'opportunity') files[profile.path] = csv(fields, opportunities.rows.map(snakeRow));
       else {
         const table = profile.name.replace(/_translation$/, '');
         const { rows } = await sql<Record<string, string | null>>`
           select ${sql.join(fields.map((field) => sql`${sql.ref(field)}::text as ${sql.id(field)}`))}
-          from ${sql.table(`${coreTable(table)}_translation`)} order by ${sql.ref(`${table}_id`)}, locale`.execute(executor);
+          from ${sql.table(`${tableOf(table)}_translation`)} order by ${sql.ref(`${table}_id`)}, locale`.execute(executor);
         files[profile.path] = csv(fields, rows.map(snakeRow));
       }
     }

@@ -58,7 +58,15 @@ describe('HSDS import and export', () => {
     await validateTables(tables, async () => new Set(), problems);
     expect(problems).toEqual([]);
     expect(tables.get('service')!.rows.length).toBeGreaterThan(140);
-    expect(JSON.parse(exported['datapackage.json']!).resources.map((r: { name: string }) => r.name)).toContain('service_profile');
+    const declared = JSON.parse(exported['datapackage.json']!).resources as { name: string; path: string; schema: { fields: { name: string }[] } }[];
+    expect(declared.map((r) => r.name)).toEqual(expect.arrayContaining(['service_profile', 'opportunity', 'opportunity_translation']));
+    // The opportunities' files are declared with exactly the fields they hold.
+    for (const name of ['opportunity', 'opportunity_translation']) {
+      const resource = declared.find((r) => r.name === name)!;
+      expect(readCsvHeader(exported[resource.path]!), name).toEqual(resource.schema.fields.map((field) => field.name));
+    }
+    expect(tables.get('opportunity')!.rows.length).toBe(await count(source, 'directory_opportunity'));
+    expect(tables.get('opportunity_translation')!.rows.length).toBeGreaterThan(0);
   });
 
   it('never exports a private contact or phone', async () => {
@@ -71,14 +79,27 @@ describe('HSDS import and export', () => {
 
   it('an export imported into an empty directory reproduces the same data; importing it again changes nothing', async () => {
     expect(await count(target, 'hsds_service')).toBe(0);
+    expect(await count(target, 'directory_opportunity')).toBe(0);
     const admin = await signIn(target, 'admin@glocal.test');
     const first = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: admin.headers, payload: { files: exported } });
     expect(first.statusCode, first.body.slice(0, 500)).toBe(200);
     expect(HsdsImportReport.parse(first.json()).rejected).toBe(0);
     const again = (await target.inject({ method: 'GET', url: '/api/v1/directory/exports', headers: admin.headers })).json().files;
     for (const name of Object.keys(exported)) expect(again[name], name).toBe(exported[name]);
+    // The economic opportunities came back too, with their translations and contacts.
+    const opportunities = async (t: TestApp) =>
+      (await sql`
+        select op.id, t.code, op.kind, op.isic_code, op.title, op.description, op.contact_name, op.contact_email, op.contact_phone, op.organization_id, op.source_locale,
+          (select json_agg(json_build_object('locale', tr.locale, 'title', tr.title, 'description', tr.description) order by tr.locale)
+             from directory_opportunity_translation tr where tr.opportunity_id = op.id) as translations
+        from directory_opportunity op join territory t on t.id = op.territory_id order by op.id`.execute(t.db)).rows;
+    expect(await count(target, 'directory_opportunity')).toBeGreaterThan(5);
+    expect(await opportunities(target)).toEqual(await opportunities(source));
+    expect(HsdsImportReport.parse(first.json()).imported).toMatchObject({ opportunity: await count(source, 'directory_opportunity') });
 
-    const versions = async () => (await sql<{ v: string }>`select string_agg(xmin::text, ',' order by id) as v from hsds_service`.execute(target.db)).rows[0]!.v;
+    const versions = async () =>
+      (await sql<{ v: string }>`select concat_ws(';', (select string_agg(xmin::text, ',' order by id) from hsds_service), (select string_agg(xmin::text, ',' order by id) from directory_opportunity),
+        (select string_agg(xmin::text, ',' order by opportunity_id, locale) from directory_opportunity_translation)) as v`.execute(target.db)).rows[0]!.v;
     const before = await versions();
     const second = await target.inject({ method: 'POST', url: '/api/v1/directory/imports', headers: admin.headers, payload: { files: exported } });
     expect(second.statusCode).toBe(200);
@@ -86,6 +107,50 @@ describe('HSDS import and export', () => {
     // The imported services are searchable at once.
     const found = (await target.inject({ method: 'GET', url: '/api/v1/directory/services?q=microcredit&locale=fr' })).json();
     expect(found.items.length).toBeGreaterThan(0);
+  });
+
+  it('checks every opportunity row: ISIC code, territory, kind, e-mail, organization, translations; all or nothing by default', async () => {
+    const header = 'id,territory_code,kind,isic_code,title,description,contact_name,contact_email,contact_phone,organization_id,source_locale\n';
+    const id = (n: number) => `6a000000-0000-4000-8000-00000000000${n}`;
+    const files = {
+      'glocal_opportunities.csv':
+        header +
+        `${id(1)},SN-DB,value_chain,1030,Conserverie de mangues,Transformation des mangues de Bambey,ARD Diourbel,contact@ard.example,+221 33 971 00 00,,fr\n` +
+        `${id(2)},SN-DB,value_chain,0450,Code inconnu,Une division qui n’existe pas,,,,,fr\n` +
+        `${id(3)},XX-ZZ,investment,35,Territoire inconnu,Nulle part,,,,,fr\n` +
+        `${id(4)},SN-DB,charity,35,Type inconnu,Don,,,,,fr\n` +
+        `${id(5)},SN-DB,investment,35,Adresse,Courriel faux,,pas une adresse,,,fr\n` +
+        `${id(6)},SN-DB,investment,35,Organisation,Inconnue,,,,00000000-0000-4000-8000-00000000dead,fr\n` +
+        `${id(1)},SN-DB,investment,35,Doublon,Même id,,,,,fr\n`,
+      'glocal_opportunity_translations.csv': `opportunity_id,locale,title,description\n${id(1)},en,Mango cannery,Processing Bambey mangoes\n${id(2)},en,Unknown code,No such division\n${id(7)},en,Orphan,No opportunity\n`,
+    };
+    const refused = await importFiles(files, 'all_or_nothing', diourbelId);
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    expect(refused.json().errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`)).toEqual(
+      expect.arrayContaining([
+        '/opportunity/2/isic_code unknown_isic_code',
+        '/opportunity/3/territory_code unknown_territory',
+        '/opportunity/4/kind not_in_enum',
+        '/opportunity/5/contact_email invalid_email',
+        '/opportunity/6/organization_id dangling_reference',
+        '/opportunity/7/id duplicate_id',
+        '/opportunity_translation/2/opportunity_id references_rejected_row',
+        '/opportunity_translation/3/opportunity_id dangling_reference',
+      ]),
+    );
+    expect((await sql`select 1 from directory_opportunity where id = ${id(1)}`.execute(target.db)).rows).toHaveLength(0);
+
+    const partial = await importFiles(files, 'valid_rows', diourbelId);
+    expect(partial.statusCode, partial.body).toBe(200);
+    expect(HsdsImportReport.parse(partial.json()).imported).toMatchObject({ opportunity: 1, opportunity_translation: 1 });
+    const found = (await target.inject({ method: 'GET', url: '/api/v1/directory/opportunities?q=mango&locale=en' })).json();
+    expect(found.items.map((item: { id: string }) => item.id)).toEqual([id(1)]);
+    // An officer of Diourbel cannot place an opportunity in Brussels.
+    const brussels = `${header}${id(8)},BE-BRU,investment,35,Ailleurs,Hors du territoire,,,,,fr\n`;
+    const outside = await importFiles({ 'glocal_opportunities.csv': brussels }, 'all_or_nothing', diourbelId);
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors[0]).toMatchObject({ pointer: '/opportunity/1/territory_code', code: 'outside_actor_territories' });
   });
 
   it('a profile file alone updates the stored services it names', async () => {

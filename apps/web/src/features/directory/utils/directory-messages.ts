@@ -61,6 +61,7 @@ export const IMPORT_REASON_MESSAGES: Record<string, MessageDescriptor> = {
   not_a_scalar: { id: 'directory.import.reason.not_a_scalar' },
   not_an_object: { id: 'directory.import.reason.not_an_object' },
   coordinates_incomplete: { id: 'directory.import.reason.coordinates_incomplete' },
+  unknown_isic_code: { id: 'directory.import.reason.unknown_isic_code' },
   malformed_csv: { id: 'directory.import.reason.malformed_csv' },
 };
 
