@@ -31,7 +31,7 @@ export function createCorridorAlerts({ db, remittances, mailer, publicUrl, audit
     const rows = await remittancesRepository(db).latestSchedules(from, to, addDays(today, -DROP_AFTER_DAYS), today);
     const currency = rows[0]?.sendingCurrency;
     if (!currency) return null;
-    const perUsd = await remittancesRepository(db).referenceRate('USD', currency, today);
+    const perUsd = await remittances.referenceRate('USD', currency, today);
     const converted = perUsd ? standardAmountIn(STANDARD_AMOUNTS_USD.usd200, perUsd, minorUnitsOf(currency, currency).sending) : null;
     const amount = converted?.ok ? converted.value : STANDARD_AMOUNTS_USD.usd200;
     const { ranked } = await remittances.rankedOptions({ from, to, amount, currency }, today);

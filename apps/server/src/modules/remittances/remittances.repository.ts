@@ -347,4 +347,15 @@ export const remittancesRepository = (db: Executor) => ({
       order by rate_date desc limit 1`.execute(db);
     return rows[0]?.rate ?? null;
   },
+
+  /** The latest rate on or before `onOrBefore` of every stored pair with one of `currencies` on either side. */
+  async latestRatesTouching(currencies: string[], onOrBefore: string): Promise<{ baseCurrency: string; quoteCurrency: string; rate: string; rateDate: string }[]> {
+    const { rows } = await sql<{ baseCurrency: string; quoteCurrency: string; rate: string; rateDate: string }>`
+      select distinct on (base_currency, quote_currency) base_currency as "baseCurrency", quote_currency as "quoteCurrency",
+             trim_scale(rate)::text as rate, to_char(rate_date, 'YYYY-MM-DD') as "rateDate"
+      from remittance_reference_rate
+      where (base_currency in (${sql.join(currencies)}) or quote_currency in (${sql.join(currencies)})) and rate_date <= ${onOrBefore}::date
+      order by base_currency, quote_currency, rate_date desc`.execute(db);
+    return rows;
+  },
 });

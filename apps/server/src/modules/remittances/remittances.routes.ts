@@ -137,7 +137,7 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
         description:
           'Columns `base currency, quote currency, date, rate, source`, matched case-insensitively, `_` read as a space: the rate is units of the quote ' +
           'currency per unit of the base currency (ISO 4217 codes) on the ISO date, a positive decimal. The standard amounts of corridor statistics read ' +
-          'USD-based rates (sending currency per USD). All rows or none (400 `remittance.import_rejected`, one error per refused row with its line, the header ' +
+          'USD-based rates (sending currency per USD), derived when not stored from the inverse or a cross rate (an ECB file, EUR-based, will do). All rows or none (400 `remittance.import_rejected`, one error per refused row with its line, the header ' +
           'being line 1), unless `validOnly=true`. A rate already known for the pair and date is replaced; importing the same file again changes nothing.',
         consumes: ['text/csv'],
         querystring: ReferenceRateImportQuery,

@@ -29,6 +29,7 @@ import {
   type Service,
   type Speed,
 } from './remittance-cost.js';
+import { deriveRate } from './reference-rate-paths.js';
 import { remittancesRepository, type PriceRow } from './remittances.repository.js';
 
 /** Prices older than this are dropped from rankings; older than `STALE_AFTER_DAYS` they are flagged. */
@@ -85,6 +86,17 @@ export type RemittancesService = ReturnType<typeof createRemittancesService>;
 /** Public figures: quotes, corridor statistics and history, all computed by remittance-cost.ts. */
 export function createRemittancesService({ db, today = isoToday }: Deps) {
   const repository = remittancesRepository(db);
+
+  /**
+   * Units of `quote` per unit of `base` on or before a day: the stored rate, else one derived from
+   * the latest stored rates (its inverse, else a cross rate through a common currency; see
+   * reference-rate-paths.ts), so that an ECB file (EUR-based) feeds the USD standard amounts.
+   */
+  async function referenceRate(base: string, quote: string, onOrBefore: string): Promise<string | null> {
+    const stored = await repository.referenceRate(base, quote, onOrBefore);
+    if (stored) return stored;
+    return deriveRate(base, quote, await repository.latestRatesTouching([base, quote], onOrBefore))?.rate ?? null;
+  }
 
   function toItem(row: PriceRow, priced: Quote, asOf: string): RemittanceQuoteItem {
     return {
@@ -159,7 +171,7 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
     const latestOf = (list: PriceRow[]) => list.reduce((a, b) => (b.observedOn > a.observedOn ? b : a));
     const transparentServices = [...byProduct.values()].filter((list) => latestOf(list).rateOffered !== null).length;
 
-    const sendingPerUsd = await repository.referenceRate('USD', sendingCurrency, periodEnd(period));
+    const sendingPerUsd = await referenceRate('USD', sendingCurrency, periodEnd(period));
     const standard = (key: keyof typeof STANDARD_AMOUNTS_USD): string | null => {
       // RPW's own rows carry the amount they were surveyed at; else the USD figure at the reference rate.
       const surveyed = mode(rows.filter((row) => row.standardAmount === key).map((row) => row.amount!));
@@ -273,6 +285,7 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
 
   return {
     today,
+    referenceRate,
     statsFor,
     analysePeriod,
     rankedOptions,
