@@ -62,6 +62,14 @@ export type RemittanceQuotesQuery = z.infer<typeof RemittanceQuotesQuery>;
 
 export const RemittanceProviderRef = z.object({ id: Id, name: z.string(), type: ProviderType });
 export const RemittanceProductRef = z.object({ id: Id, name: z.string(), payIn: PayInMethod, accessible: z.boolean(), coverageNote: z.string().nullable() });
+/** A place where the family can collect the money: a service of the directory (`/directory/services/<serviceId>`), named in the reader's language. */
+export const RemittancePickupPoint = z.object({
+  serviceId: Id,
+  name: z.string(),
+  /** The service's territory, named in the reader's language; absent when the service has none. */
+  territory: z.string().optional(),
+});
+export type RemittancePickupPoint = z.infer<typeof RemittancePickupPoint>;
 
 /** A percentage for machines: a JSON number rounded half-even to 6 decimals. */
 const Percent = z.number();
@@ -87,6 +95,8 @@ export const RemittanceQuoteItem = z.object({
   amountReceived: z.string().nullable(),
   speed: RemittanceSpeed,
   pickup: PickupMethod,
+  /** The product's pickup points in the services directory (its network coverage, rural points included); active services only. */
+  pickupPoints: z.array(RemittancePickupPoint),
   payIn: PayInMethod,
   transparent: z.boolean(),
   /** A zero fee whose cost hides in the rate (margin above 1 %, or undisclosed). */
@@ -301,6 +311,9 @@ export const FeeScheduleBody = z.union([
 ]);
 export type FeeScheduleBody = z.infer<typeof FeeScheduleBody>;
 
+/** Pickup points a product may list in the services directory. */
+export const MAX_PICKUP_SERVICES = 200;
+
 export const ProductBody = z.object({
   name: z.string().trim().min(1).max(200),
   payIn: PayInMethod,
@@ -309,6 +322,8 @@ export const ProductBody = z.object({
   accessible: z.boolean(),
   feeChargedOnTop: z.boolean().default(false),
   coverageNote: z.string().trim().max(500).nullable().optional(),
+  /** Directory services where the money can be collected (ids of `/directory/services/<id>`); each must exist. */
+  pickupServiceIds: z.array(Id).max(MAX_PICKUP_SERVICES).optional(),
 });
 export type ProductBody = z.infer<typeof ProductBody>;
 
@@ -326,7 +341,7 @@ export const PriceReportBody = z.object({
 });
 export type PriceReportBody = z.infer<typeof PriceReportBody>;
 
-/** A provider's own product changed: any of its fields, at least one; a null coverage note removes it. */
+/** A provider's own product changed: any of its fields, at least one; a null coverage note removes it, `pickupServiceIds` replaces the set ([] clears it). */
 export const ProductUpdateBody = z
   .object({
     name: ProductBody.shape.name,
@@ -336,12 +351,13 @@ export const ProductUpdateBody = z
     accessible: z.boolean(),
     feeChargedOnTop: z.boolean(),
     coverageNote: z.string().trim().max(500).nullable(),
+    pickupServiceIds: z.array(Id).max(MAX_PICKUP_SERVICES),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
 export type ProductUpdateBody = z.infer<typeof ProductUpdateBody>;
 
-export const ProductView = ProductBody.extend({ id: Id, coverageNote: z.string().nullable() });
+export const ProductView = ProductBody.extend({ id: Id, coverageNote: z.string().nullable(), pickupServiceIds: z.array(Id).default([]) });
 export const ProviderView = z.object({
   id: Id,
   name: z.string(),

@@ -17,6 +17,7 @@ import * as directorySearchPoints from './202612011200_directory_search_points.j
 import * as remittancesSetBasedReferences from './202612011300_remittances_set_based_references.js';
 import * as remittancesSetBasedCodes from './202612021000_remittances_set_based_codes.js';
 import * as remittancesOneInsertTrigger from './202612071000_remittances_one_insert_trigger.js';
+import * as remittancesProductPickupService from './202612071100_remittances_product_pickup_service.js';
 
 /**
  * Every migration, by name. Listed statically (not read from disk) so the bundled server
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '202612011300_remittances_set_based_references': remittancesSetBasedReferences,
   '202612021000_remittances_set_based_codes': remittancesSetBasedCodes,
   '202612071000_remittances_one_insert_trigger': remittancesOneInsertTrigger,
+  '202612071100_remittances_product_pickup_service': remittancesProductPickupService,
 };
 
 export const migrationProvider: MigrationProvider = {

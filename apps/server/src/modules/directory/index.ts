@@ -7,3 +7,4 @@ export { seedDemoDirectory } from './directory.demo.js';
 export { exportHsdsDirectory, importHsdsDirectory } from './hsds/hsds-cli.js';
 export { caseServiceReferralRecords, createCaseReferralsService, type CaseReferralsService } from './case-referrals.service.js';
 export { createStaleNoticesService, runStaleNotices, type StaleNoticesService } from './stale-notices.service.js';
+export { existingServiceIds, serviceLabels, type DirectoryServiceLabel } from './service-labels.js';

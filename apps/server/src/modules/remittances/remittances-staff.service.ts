@@ -26,6 +26,7 @@ import { BadRequestError, NotFoundError } from '../../platform/errors/app-error.
 import { findOrganisation } from '../organisations/index.js';
 import { currencyDigits } from '../reference/index.js';
 import { territoryLabels } from '../territories/index.js';
+import { productPickupPoints } from './product-pickup-points.js';
 import { feeFor, quote, savings, type FeeSchedule, type Savings } from './remittance-cost.js';
 import { remittancesRepository } from './remittances.repository.js';
 import { checkCodes, daysBetween, DROP_AFTER_DAYS, periodOf, STALE_AFTER_DAYS, type RemittancesService } from './remittances.service.js';
@@ -329,13 +330,14 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     },
 
     /** A provider's staff add a product; anyone else learns nothing of the provider (404). */
-    async addProduct(actor: Actor | null, providerId: string, input: ProductBody, request: Request) {
+    async addProduct(actor: Actor | null, providerId: string, { pickupServiceIds = [], ...input }: ProductBody, request: Request) {
       const provider = await providerForStaff(actor, providerId, request);
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('remittanceProduct').select('id').where('providerId', '=', provider.id).where(sql`lower(name)`, '=', input.name.toLowerCase()).executeTakeFirst();
         if (existing) throw new BadRequestError('validation_failed', {}, [{ pointer: '/name', in: 'body', code: 'duplicate' }]);
+        await productPickupPoints.check(trx, pickupServiceIds);
         const row = await trx.insertInto('remittanceProduct').values({ ...input, providerId: provider.id, coverageNote: input.coverageNote ?? null }).returning('id').executeTakeFirstOrThrow();
-        const view = { id: row.id, ...input, coverageNote: input.coverageNote ?? null };
+        const view = { id: row.id, ...input, coverageNote: input.coverageNote ?? null, pickupServiceIds: await productPickupPoints.replace(trx, row.id, pickupServiceIds) };
         await audit.record(trx, {
           actor, action: 'remittance_product.created', subject: { type: 'remittance_product', id: row.id }, organisationId: provider.organisationId,
           details: { providerId: provider.id, changes: changedFields(undefined, view) }, request,
@@ -348,7 +350,7 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
      * A provider's staff change one of its products, audited with the fields before and after.
      * Another provider's product is not found (404), as is a provider the actor does not report for.
      */
-    async updateProduct(actor: Actor | null, providerId: string, productId: string, input: ProductUpdateBody, request: Request) {
+    async updateProduct(actor: Actor | null, providerId: string, productId: string, { pickupServiceIds, ...input }: ProductUpdateBody, request: Request) {
       const provider = await providerForStaff(actor, providerId, request);
       const result = await db.transaction().execute(async (trx) => {
         const product = await trx.selectFrom('remittanceProduct').selectAll().where('id', '=', productId).where('providerId', '=', provider.id).executeTakeFirst();
@@ -360,9 +362,11 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
             .executeTakeFirst();
           if (namesake) throw new BadRequestError('validation_failed', {}, [{ pointer: '/name', in: 'body', code: 'duplicate' }]);
         }
-        const before = productView(product);
+        if (pickupServiceIds) await productPickupPoints.check(trx, pickupServiceIds);
+        const linked = (await productPickupPoints.serviceIdsOf(trx, [product.id])).get(product.id) ?? [];
+        const before = productView(product, linked);
         const updated = await trx.updateTable('remittanceProduct').set({ ...input, updatedAt: new Date() }).where('id', '=', product.id).returningAll().executeTakeFirstOrThrow();
-        const view = productView(updated);
+        const view = productView(updated, pickupServiceIds ? await productPickupPoints.replace(trx, product.id, pickupServiceIds) : linked);
         await audit.record(trx, {
           actor, action: 'remittance_product.updated', subject: { type: 'remittance_product', id: product.id }, organisationId: provider.organisationId,
           details: { providerId: provider.id, changes: changedFields(before, view) }, request,
@@ -409,10 +413,13 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     },
   };
 
-  function productView(p: { id: string; name: string; payIn: string; pickup: string; speed: string; accessible: boolean; feeChargedOnTop: boolean; coverageNote: string | null }) {
+  function productView(
+    p: { id: string; name: string; payIn: string; pickup: string; speed: string; accessible: boolean; feeChargedOnTop: boolean; coverageNote: string | null },
+    pickupServiceIds: string[],
+  ) {
     return {
       id: p.id, name: p.name, payIn: p.payIn as ProductBody['payIn'], pickup: p.pickup as ProductBody['pickup'], speed: p.speed as RemittanceSpeed,
-      accessible: p.accessible, feeChargedOnTop: p.feeChargedOnTop, coverageNote: p.coverageNote,
+      accessible: p.accessible, feeChargedOnTop: p.feeChargedOnTop, coverageNote: p.coverageNote, pickupServiceIds,
     };
   }
 
@@ -420,10 +427,11 @@ export function createRemittancesStaffService({ db, access, audit, remittances, 
     const products = providers.length
       ? await db.selectFrom('remittanceProduct').selectAll().where('providerId', 'in', providers.map((p) => p.id)).orderBy('name').execute()
       : [];
+    const pickupServices = await productPickupPoints.serviceIdsOf(db, products.map((p) => p.id));
     return {
       items: providers.map((provider) => ({
         id: provider.id, name: provider.name, type: provider.type as ProviderType, organisationId: provider.organisationId,
-        products: products.filter((p) => p.providerId === provider.id).map(productView),
+        products: products.filter((p) => p.providerId === provider.id).map((p) => productView(p, pickupServices.get(p.id) ?? [])),
       })),
       nextCursor: null,
     };

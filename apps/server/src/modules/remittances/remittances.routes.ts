@@ -69,12 +69,13 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
           'a fee charged on top counts), ties by most received, then lowest total cost, then fastest; non-transparent options last. ' +
           'With `currency` the receiving currency, each option is priced for the least amount that delivers that much and ranked by what the sender pays. ' +
           'Amounts up to 1,000,000 units of any currency are taken, and more up to the equivalent of USD 1,000,000 (reference rates, else the corridor’s ' +
-          'interbank rate); above, 400 `remittance.amount_too_large` with `params.maximum`.',
+          'interbank rate); above, 400 `remittance.amount_too_large` with `params.maximum`. Each option lists its `pickupPoints`: the directory services ' +
+          'where the family can collect the money (active ones), named in the language of `Accept-Language`.',
         querystring: RemittanceQuotesQuery,
         response: { 200: RemittanceQuoteList },
       },
     },
-    (request) => remittances.quotes(request.query),
+    (request) => remittances.quotes(request.query, requestLocale(request)),
   );
   app.get(
     '/corridors',
@@ -249,7 +250,9 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary: 'Change a product of my provider (audited)',
-        description: 'Any of its fields, at least one. Another provider’s product, or one of a provider I do not report for: 404.',
+        description:
+          'Any of its fields, at least one. `pickupServiceIds` replaces the product’s pickup points (directory services; [] clears them): an id that is no ' +
+          'directory service answers 400 `validation_failed` at `/pickupServiceIds/<index>`. Another provider’s product, or one of a provider I do not report for: 404.',
         params: ProviderProductParams,
         body: ProductUpdateBody,
         response: { 200: ProductView },

@@ -2,7 +2,9 @@ import type {
   CorridorHistory,
   CorridorList,
   CorridorStats,
+  Locale,
   ProblemFieldError,
+  RemittancePickupPoint,
   RemittanceQuoteItem,
   RemittanceQuoteList,
   RemittanceQuotesQuery,
@@ -29,6 +31,7 @@ import {
   type Service,
   type Speed,
 } from './remittance-cost.js';
+import { productPickupPoints } from './product-pickup-points.js';
 import { deriveRate } from './reference-rate-paths.js';
 import { remittancesRepository, type PriceRow } from './remittances.repository.js';
 
@@ -98,7 +101,7 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
     return deriveRate(base, quote, await repository.latestRatesTouching([base, quote], onOrBefore))?.rate ?? null;
   }
 
-  function toItem(row: PriceRow, priced: Quote, asOf: string): RemittanceQuoteItem {
+  function toItem(row: PriceRow, priced: Quote, asOf: string, pickupPoints: RemittancePickupPoint[]): RemittanceQuoteItem {
     return {
       provider: { id: row.providerId, name: row.providerName, type: row.providerType as RemittanceQuoteItem['provider']['type'] },
       product: {
@@ -117,6 +120,7 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
       amountReceived: priced.amountReceived,
       speed: row.speed as Speed,
       pickup: row.pickup as RemittanceQuoteItem['pickup'],
+      pickupPoints,
       payIn: row.payIn as RemittanceQuoteItem['payIn'],
       transparent: priced.transparent,
       zeroFeeWarning: priced.hidesCostInRate,
@@ -290,7 +294,8 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
     analysePeriod,
     rankedOptions,
 
-    async quotes(query: RemittanceQuotesQuery): Promise<RemittanceQuoteList> {
+    /** Options ranked for one amount; pickup points are named in `locale`. */
+    async quotes(query: RemittanceQuotesQuery, locale: Locale = 'en'): Promise<RemittanceQuoteList> {
       checkCodes([
         { pointer: '/from', value: query.from, kind: 'country' },
         { pointer: '/to', value: query.to, kind: 'country' },
@@ -321,8 +326,10 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
           { pointer: '/currency', in: 'querystring', code: 'currency_not_in_corridor' },
         ]);
       }
+      // The page's pickup points at once, never a query per option.
+      const pickupPoints = await productPickupPoints.of(db, ranked.map((option) => option.row.productId), locale);
       return {
-        items: ranked.map((option) => toItem(option.row, option.quote, asOf)),
+        items: ranked.map((option) => toItem(option.row, option.quote, asOf, pickupPoints.get(option.row.productId) ?? [])),
         nextCursor: null,
       };
     },

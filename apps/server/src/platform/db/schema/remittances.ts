@@ -32,6 +32,13 @@ export interface RemittanceProductTable {
   updatedAt: UpdatedAt;
 }
 
+/** A product's pickup points: directory services where the family collects the money. */
+export interface RemittanceProductPickupServiceTable {
+  productId: string;
+  serviceId: string;
+  createdAt: CreatedAt;
+}
+
 export interface RemittanceImportTable {
   id: Generated<string>;
   format: string;
@@ -119,6 +126,7 @@ export interface RemittanceCorridorFollowTable {
 export interface RemittancesDB {
   remittanceProvider: RemittanceProviderTable;
   remittanceProduct: RemittanceProductTable;
+  remittanceProductPickupService: RemittanceProductPickupServiceTable;
   remittanceImport: RemittanceImportTable;
   remittancePrice: RemittancePriceTable;
   remittanceCorridor: RemittanceCorridorTable;
@@ -132,6 +140,7 @@ export const REMITTANCES_COLUMNS = {
   remittanceProduct: [
     'id', 'providerId', 'name', 'payIn', 'pickup', 'speed', 'accessible', 'feeChargedOnTop', 'coverageNote', 'createdAt', 'updatedAt',
   ],
+  remittanceProductPickupService: ['productId', 'serviceId', 'createdAt'],
   remittanceImport: [
     'id', 'format', 'fileName', 'fileSha256', 'rowsTotal', 'rowsImported', 'rowsUnchanged', 'rowsRejected', 'createdBy', 'createdAt',
   ],

@@ -1,5 +1,6 @@
 import type { RemittanceQuoteItem } from '@glocal/contracts';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router';
 import { useLocale } from '../../../lib/i18n';
 import { formatDate, formatMoney, formatPercent } from '../utils/format';
 import { PAY_IN_MESSAGES, PICKUP_MESSAGES, PROVIDER_TYPE_MESSAGES, SPEED_MESSAGES } from '../utils/remittance-messages';
@@ -80,6 +81,19 @@ export function QuoteList({ items, byReceivedAmount }: QuoteListProps) {
               </dd>
             </dl>
             {item.product.coverageNote && <p className="muted">{item.product.coverageNote}</p>}
+            {item.pickupPoints.length > 0 && (
+              <div className="quote-card__pickup-points">
+                <p id={`pickup-points-${item.product.id}`}>{formatMessage({ id: 'remittances.quotes.pickup_points' }, { count: item.pickupPoints.length })}</p>
+                <ul aria-labelledby={`pickup-points-${item.product.id}`}>
+                  {item.pickupPoints.map((point) => (
+                    <li key={point.serviceId}>
+                      <Link to={`/directory/services/${encodeURIComponent(point.serviceId)}`}>{point.name}</Link>
+                      {point.territory && <span className="muted"> · {point.territory}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </li>
         ))}
       </ol>

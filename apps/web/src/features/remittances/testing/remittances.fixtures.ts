@@ -25,6 +25,7 @@ const base: RemittanceQuoteItem = {
   amountReceived: '194372',
   speed: 'less_than_one_hour',
   pickup: 'mobile_wallet',
+  pickupPoints: [],
   payIn: 'online',
   transparent: true,
   zeroFeeWarning: false,
@@ -50,6 +51,11 @@ export const quotes = RemittanceQuoteList.parse({
       product: { ...base.product, id: '40000000-0000-4000-8000-000000000003', name: 'Counter transfer' },
       fee: '15.00', exchangeRate: null, fxMarginPercent: null, totalCostPercent: null, amountReceived: null, transparent: false,
       speed: 'two_days', pickup: 'cash_pickup', payIn: 'cash',
+      // Linked to the services directory: one point with its territory, one without.
+      pickupPoints: [
+        { serviceId: '60000000-0000-4000-8000-000000000001', name: 'Agence de Mbacké', territory: 'Mbacké' },
+        { serviceId: '60000000-0000-4000-8000-000000000002', name: 'Point de retrait de Ndindy' },
+      ],
     },
   ],
   nextCursor: null,
