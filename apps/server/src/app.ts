@@ -57,12 +57,12 @@ import {
   createDirectoryService,
   createHsdsApiService,
   createHsdsTransferService,
+  createOpportunitiesService,
   createStaleNoticesService,
   directoryRoutes,
   hsdsRoutes,
+  opportunitiesRoutes,
 } from './modules/directory/index.js';
-import { opportunitiesRoutes } from './modules/directory/opportunities.routes.js';
-import { createOpportunitiesService } from './modules/directory/opportunities.service.js';
 import { healthRoutes } from './modules/health/index.js';
 import { createOrganisationsService, organisationsRoutes, partnershipsRoutes } from './modules/organisations/index.js';
 import { referenceRoutes } from './modules/reference/index.js';

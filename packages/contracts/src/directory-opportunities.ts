@@ -74,8 +74,6 @@ export type OpportunityUpdateBody = z.infer<typeof OpportunityUpdateBody>;
 
 /** One opportunity, with its texts in every language it has (for editing), in the reader's language at the top. */
 export const OpportunityDetailView = OpportunityView.extend({
-  /** Whether the reader may edit or delete it, decided by the server. */
-  canEdit: z.boolean(),
   organizationId: EntryId.nullable(),
   /** The language of the source row; `texts` holds it and every translation. */
   sourceLocale: Locale,

@@ -297,6 +297,8 @@ export const OpportunityView = z.object({
   contactName: z.string().nullable(),
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** Whether the reader may edit or delete it (directory:edit in its territory or organization), decided by the server. */
+  canEdit: z.boolean(),
 });
 export type OpportunityView = z.infer<typeof OpportunityView>;
 export const OpportunityList = listEnvelope(OpportunityView);

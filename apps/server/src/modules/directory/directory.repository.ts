@@ -411,11 +411,11 @@ export const directoryRepository = (db: Executor) => ({
     }
     const { rows } = await sql<{
       id: string; kind: string; isicCode: string; title: string; description: string; territoryId: string; territoryName: string | null;
-      contactName: string | null; contactEmail: string | null; contactPhone: string | null; sortKey: string;
+      contactName: string | null; contactEmail: string | null; contactPhone: string | null; organizationId: string | null; sortKey: string;
     }>`
       select * from (
         select op.id, op.kind, op.isic_code, coalesce(tr.title, op.title) as title, coalesce(tr.description, op.description) as description,
-          op.territory_id, tn.name as territory_name, op.contact_name, op.contact_email, op.contact_phone,
+          op.territory_id, tn.name as territory_name, op.contact_name, op.contact_email, op.contact_phone, op.organization_id,
           lower(coalesce(tr.title, op.title)) as sort_key
         from directory_opportunity op
         left join directory_opportunity_translation tr on tr.opportunity_id = op.id and tr.locale = ${locale}

@@ -18,8 +18,6 @@ import {
   LocationUpdateBody,
   MapPointsQuery,
   MapPointsView,
-  OpportunityList,
-  OpportunityQuery,
   ReviewList,
   ReviewQuery,
   ServiceCreateBody,
@@ -101,11 +99,6 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
     '/taxonomy-terms',
     { schema: { tags, summary: 'The directory taxonomy, in the reader’s language', querystring: LocaleQuery, response: { 200: TaxonomyTermList } } },
     (request) => directory.taxonomy(requestLocale(request, request.query.locale)),
-  );
-  app.get(
-    '/opportunities',
-    { schema: { tags, summary: 'Economic opportunities of a territory (ISIC Rev.4 sectors)', querystring: OpportunityQuery, response: { 200: OpportunityList } } },
-    (request) => directory.opportunities(request.query, requestLocale(request, request.query.locale)),
   );
   app.post(
     '/imports',

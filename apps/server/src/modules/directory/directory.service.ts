@@ -5,7 +5,6 @@ import type {
   Locale,
   LocationCreateBody,
   LocationUpdateBody,
-  OpportunityQuery,
   PostalAddressBody,
   ReviewList,
   ServiceCreateBody,
@@ -266,11 +265,6 @@ export function createDirectoryService({ db, access, audit }: Deps) {
         left join hsds_taxonomy_term_translation tr on tr.taxonomy_term_id = t.id and tr.locale = ${locale}
         order by t.code nulls last, t.id`.execute(db);
       return { items: rows, nextCursor: null };
-    },
-
-    async opportunities(query: OpportunityQuery, locale: Locale) {
-      const rows = await directoryRepository(db).opportunities({ ...query, locale }, keyset(query.cursor), query.limit + 1);
-      return toPage(rows, query.limit, (row) => [row.sortKey, row.id], ({ sortKey: _sortKey, ...row }) => ({ ...row, kind: row.kind as 'investment' }));
     },
 
     async create(actor: Actor | null, input: ServiceCreateBody, request: Request) {

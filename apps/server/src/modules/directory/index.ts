@@ -1,5 +1,7 @@
 export { directoryRoutes } from './directory.routes.js';
 export { createDirectoryService, type DirectoryService } from './directory.service.js';
+export { opportunitiesRoutes } from './opportunities.routes.js';
+export { createOpportunitiesService, type OpportunitiesService } from './opportunities.service.js';
 export { hsdsRoutes } from './hsds/hsds.routes.js';
 export { createHsdsApiService, type HsdsApiService } from './hsds/hsds-api.service.js';
 export { createHsdsTransferService, type HsdsTransferService } from './hsds/hsds-transfer.service.js';

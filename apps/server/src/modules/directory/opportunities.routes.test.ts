@@ -166,6 +166,20 @@ describe('economic opportunities: create, edit, delete', () => {
     expect(half.json().errors[0].pointer).toBe('/description');
   });
 
+  it('the list says which opportunities the reader may edit: those of their territories or organization', async () => {
+    const editable = async (session: Session | null) => {
+      const response = await t.inject({ method: 'GET', url: '/api/v1/directory/opportunities?limit=100', headers: session?.headers ?? {} });
+      expect(response.statusCode, response.body).toBe(200);
+      return new Map(OpportunityList.parse(response.json()).items.map((item) => [item.id, item.canEdit]));
+    };
+    const byOfficer = await editable(officer);
+    expect([byOfficer.get(GROUNDNUT), byOfficer.get(COWPEA), byOfficer.get(FOOD)]).toEqual([true, true, false]);
+    const byCoach = await editable(coachDiourbel);
+    expect([byCoach.get(GROUNDNUT), byCoach.get(COWPEA)]).toEqual([false, true]);
+    expect([...(await editable(null)).values()].every((canEdit) => !canEdit)).toBe(true);
+    expect([...(await editable(dpo)).values()].every((canEdit) => !canEdit)).toBe(true);
+  });
+
   it('partner staff edit the opportunities their organisation offers, not others (404)', async () => {
     const offered = await create(officer, { ...valid(), title: 'Crédit pour l’embouche', organizationId: mutualOrganizationId, translations: {} });
     expect(offered.statusCode, offered.body).toBe(201);
@@ -173,6 +187,8 @@ describe('economic opportunities: create, edit, delete', () => {
     const own = await t.inject({ method: 'PATCH', url: `/api/v1/directory/opportunities/${id}`, headers: mfi.headers, payload: { locale: 'fr', contactPhone: '+221 33 976 11 11' } });
     expect(own.statusCode, own.body).toBe(200);
     expect(OpportunityDetailView.parse(own.json())).toMatchObject({ contactPhone: '+221 33 976 11 11', canEdit: true, organizationId: mutualOrganizationId });
+    const listed = OpportunityList.parse((await t.inject({ method: 'GET', url: '/api/v1/directory/opportunities?limit=100', headers: mfi.headers })).json()).items;
+    expect(listed.filter((item) => item.canEdit).map((item) => item.id)).toEqual([id]);
     const other = await t.inject({ method: 'PATCH', url: `/api/v1/directory/opportunities/${GROUNDNUT}`, headers: mfi.headers, payload: { locale: 'fr', contactPhone: '+221 33 976 11 11' } });
     expect(other.statusCode).toBe(404);
   });

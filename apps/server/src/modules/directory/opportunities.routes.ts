@@ -1,13 +1,18 @@
-import { EntryIdParams, LocaleQuery, OpportunityCreateBody, OpportunityDetailView, OpportunityUpdateBody } from '@glocal/contracts';
+import { EntryIdParams, LocaleQuery, OpportunityCreateBody, OpportunityDetailView, OpportunityList, OpportunityQuery, OpportunityUpdateBody } from '@glocal/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientOf } from '../../platform/auth/auth-plugin.js';
 import { requestLocale } from '../../platform/i18n/locale.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 
-/** One economic opportunity: read, create, change, delete (the list and its search are in directory.routes.ts). */
+/** The economic opportunities of the territories: searched by everyone; created, changed and deleted under directory:edit. */
 export const opportunitiesRoutes: FastifyPluginAsyncZod<{ opportunities: OpportunitiesService }> = async (app, { opportunities }) => {
   const tags = ['directory'];
+  app.get(
+    '/',
+    { schema: { tags, summary: 'Economic opportunities of a territory (ISIC Rev.4 sectors)', querystring: OpportunityQuery, response: { 200: OpportunityList } } },
+    (request) => opportunities.list(request.actor, request.query, requestLocale(request, request.query.locale)),
+  );
   app.get(
     '/:id',
     { schema: { tags, summary: 'One economic opportunity, with its texts in every language it has', params: EntryIdParams, querystring: LocaleQuery, response: { 200: OpportunityDetailView } } },

@@ -1,4 +1,4 @@
-import type { Locale, OpportunityCreateBody, OpportunityDetailView, OpportunityKind, OpportunityTexts, OpportunityUpdateBody, ProblemFieldError } from '@glocal/contracts';
+import type { Locale, OpportunityCreateBody, OpportunityDetailView, OpportunityKind, OpportunityQuery, OpportunityTexts, OpportunityUpdateBody, ProblemFieldError } from '@glocal/contracts';
 import { sql } from 'kysely';
 import type { Access } from '../../platform/access/access.js';
 import type { ResourceScope } from '../../platform/access/policies/index.js';
@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { changedFields, type AuditTrail } from '../../platform/audit/audit-trail.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { BadRequestError, NotFoundError } from '../../platform/errors/app-error.js';
+import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { directoryRepository } from './directory.repository.js';
 
 type Request = { ip?: string; id?: string };
@@ -18,8 +19,8 @@ const orNull = (value: string | null | undefined) => (value === undefined ? unde
 const fieldError = (pointer: string, code: string): ProblemFieldError => ({ pointer, in: 'body', code });
 
 /**
- * Economic opportunities of a territory (ISIC Rev.4 sectors), one at a time: read by everyone
- * (the list and its search are DirectoryService's); created, changed and deleted under `directory:edit`, like services: desk staff and territory
+ * Economic opportunities of a territory (ISIC Rev.4 sectors): listed, searched and read by
+ * everyone; created, changed and deleted under `directory:edit`, like services: desk staff and territory
  * officers in their territories, partner staff for their own organisation's opportunities. Their
  * search reads the opportunity rows themselves (no search rows to refresh), so a change is found at once.
  */
@@ -105,6 +106,27 @@ export function createOpportunitiesService({ db, access, audit }: Deps) {
 
   return {
     get: (actor: Actor | null, id: string, locale: Locale) => detail(actor, id, locale),
+
+    /** The opportunities a search finds (text, territory with its sub-territories, kind, ISIC), each saying whether the reader may edit it. */
+    async list(actor: Actor | null, query: OpportunityQuery, locale: Locale) {
+      const after = query.cursor ? (decodeCursor(query.cursor, 2).map(String) as [string, string]) : undefined;
+      const rows = await directoryRepository(db).opportunities({ ...query, locale }, after, query.limit + 1);
+      // Scopes are looked up only for a reader who may edit at all, once per territory and organization of the page.
+      const editor = actor && access.can(actor, 'directory:edit') ? actor : null;
+      const scopes = new Map<string, Promise<ResourceScope>>();
+      const editable = new Map<string, boolean>();
+      for (const row of rows.slice(0, query.limit)) {
+        if (!editor) break;
+        const key = `${row.territoryId} ${row.organizationId ?? ''}`;
+        if (!scopes.has(key)) scopes.set(key, scopeOf(db, row.territoryId, row.organizationId));
+        editable.set(row.id, access.can(editor, 'directory:edit', await scopes.get(key)!));
+      }
+      return toPage(rows, query.limit, (row) => [row.sortKey, row.id], ({ sortKey: _sortKey, organizationId: _organizationId, ...row }) => ({
+        ...row,
+        kind: row.kind as OpportunityKind,
+        canEdit: editable.get(row.id) ?? false,
+      }));
+    },
 
     async create(actor: Actor | null, input: OpportunityCreateBody, request: Request) {
       await checkReferences(db, input);

@@ -27,6 +27,7 @@ const groundnut: OpportunityView = {
   contactName: 'ARD Diourbel',
   contactEmail: null,
   contactPhone: null,
+  canEdit: true,
 };
 const detail = (overrides: Partial<OpportunityDetailView> = {}) =>
   OpportunityDetailView.parse({
@@ -149,15 +150,18 @@ describe('creating and editing an economic opportunity', { timeout: 20_000 }, ()
     await waitFor(() => expect(screen.queryByRole('heading', { level: 3, name: groundnut.title })).not.toBeInTheDocument());
   });
 
-  it('says so when the server does not let the reader edit that opportunity, and shows no controls to readers who cannot edit', async () => {
+  it('offers Edit only on the opportunities the server lets the reader edit, says so if that changed meanwhile, and shows no controls to readers who cannot edit', async () => {
+    const solar = { ...groundnut, id: '70000000-0000-4000-8000-000000000002', title: 'Solar mini-grids for villages', canEdit: false };
     fakeStaffApi(
       {
-        'GET /api/v1/directory/opportunities': () => list([groundnut]),
+        'GET /api/v1/directory/opportunities': () => list([groundnut, solar]),
         [`GET /api/v1/directory/opportunities/${OPPORTUNITY_ID}`]: () => jsonResponse(detail({ canEdit: false })),
       },
       officer,
     );
     const { unmount } = await renderAtPath(<OpportunityList territories={territories} canEdit />, '/directory/opportunities');
+    await screen.findByRole('heading', { level: 3, name: solar.title });
+    expect(screen.queryByRole('button', { name: `Edit “${solar.title}”` })).not.toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: `Edit “${groundnut.title}”` }));
     expect(await screen.findByText(/You cannot change this opportunity/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();

@@ -19,6 +19,7 @@ const opportunity = (overrides: Partial<OpportunityView>): OpportunityView => ({
   contactName: 'ARD Diourbel',
   contactEmail: null,
   contactPhone: null,
+  canEdit: false,
   ...overrides,
 });
 const groundnut = opportunity({});

@@ -30,7 +30,7 @@ function sectorOf(code: string): { section: string; division: string } {
 }
 
 /** Economic opportunities of the territories: sectors and value chains, investments, income-generating activities. */
-export function OpportunityList({ territories, canEdit = false }: { territories: readonly TerritoryChoice[] | undefined; /** The reader holds directory:edit (the server still decides per opportunity). */ canEdit?: boolean }) {
+export function OpportunityList({ territories, canEdit = false }: { territories: readonly TerritoryChoice[] | undefined; /** The reader holds directory:edit: may add opportunities, and edit those the server marks `canEdit`. */ canEdit?: boolean }) {
   const { formatMessage } = useIntl();
   /** The opportunity being edited, 'new' for one being created, null when the form is closed. */
   const [editing, setEditing] = useState<string | null>(null);
@@ -180,7 +180,7 @@ export function OpportunityList({ territories, canEdit = false }: { territories:
                 {(item.contactName || item.contactEmail || item.contactPhone) && (
                   <p>{formatMessage({ id: 'directory.opportunities.contact' }, { contact: [item.contactName, item.contactEmail, item.contactPhone].filter(Boolean).join(' · ') })}</p>
                 )}
-                {canEdit && editing === null && (
+                {canEdit && item.canEdit && editing === null && (
                   <button
                     type="button"
                     className="button button--secondary button--small"
