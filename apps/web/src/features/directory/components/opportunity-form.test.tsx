@@ -64,6 +64,7 @@ describe('creating and editing an economic opportunity', { timeout: 20_000 }, ()
     await renderAtPath(<OpportunityList territories={territories} canEdit />, '/directory/opportunities');
     fireEvent.click(await screen.findByRole('button', { name: 'Add an opportunity' }));
     const form = screen.getByRole('region', { name: 'New economic opportunity' });
+    expect(within(form).getByRole('heading', { level: 2 })).toHaveFocus();
     fireEvent.change(first(form, 'Title'), { target: { value: 'Cattle fattening in Mbacké' } });
     fireEvent.change(within(form).getByRole('combobox', { name: 'Kind of opportunity' }), { target: { value: 'income_generating' } });
     fireEvent.change(field('Sector code (ISIC Rev.4)'), { target: { value: '0400' } });

@@ -8,7 +8,7 @@ import {
   type OpportunityTexts,
   type ProblemFieldError,
 } from '@glocal/contracts';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
 import { FormProblem } from '../../../components/ui/form-problem';
@@ -93,8 +93,14 @@ export function OpportunityEditor({ opportunityId, territories, onDone }: Opport
   const { formatMessage } = useIntl();
   const opportunity = useOpportunity(opportunityId);
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The button that opened the editor is gone from the list meanwhile: focus moves to the editor's heading.
+  const shown = opportunityId === null || opportunity.isSuccess;
+  useEffect(() => {
+    if (shown) headingRef.current?.focus();
+  }, [shown]);
   const heading = (title: string) => (
-    <h2 id={headingId} tabIndex={-1}>
+    <h2 id={headingId} tabIndex={-1} ref={headingRef}>
       {title}
     </h2>
   );
