@@ -42,6 +42,7 @@ describe('API description', () => {
     '/api/v1/directory/exports',
     '/api/v1/intake/options',
     '/api/v1/remittances/corridors/{corridor}/stats',
+    '/api/v1/config',
   ];
 
   it('every list endpoint answers the { items, nextCursor } envelope', async () => {
