@@ -45,6 +45,8 @@ describe('loadConfig', () => {
 
   it('reads MAP_TILE_URL as an http(s) URL template with {z}, {x} and {y}; unset keeps the offline base layer (null)', () => {
     expect(loadConfig({}).mapTileUrl).toBeNull();
+    expect(loadConfig({}).mapTileAttribution).toBeNull();
+    expect(loadConfig({ MAP_TILE_ATTRIBUTION: ' © OpenStreetMap contributors ' }).mapTileAttribution).toBe('© OpenStreetMap contributors');
     expect(loadConfig({ MAP_TILE_URL: '' }).mapTileUrl).toBeNull();
     expect(loadConfig({ MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' }).mapTileUrl).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
     expect(loadConfig({ MAP_TILE_URL: 'http://{s}.tile.example.org/{z}/{x}/{y}{r}.png?key=abc' }).mapTileUrl).toBe('http://{s}.tile.example.org/{z}/{x}/{y}{r}.png?key=abc');

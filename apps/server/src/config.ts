@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   CASE_REMINDERS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(1440)),
   DIRECTORY_STALE_NOTICE_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
   MAP_TILE_URL: optional(TileUrlTemplate),
+  MAP_TILE_ATTRIBUTION: optional(z.string().trim().min(1).max(300)),
   REMITTANCE_ALERTS_EVERY_MINUTES: optional(z.coerce.number().int().min(0).max(10080)),
 });
 
@@ -79,6 +80,8 @@ export type Config = Readonly<{
   directoryStaleNoticeEveryMinutes: number;
   /** The tile server the directory's maps draw, as a URL template; null keeps the offline Natural Earth base layer. */
   mapTileUrl: string | null;
+  /** The tile server's credit, shown in the map's corner (plain text; tile servers require one). */
+  mapTileAttribution: string | null;
   /** How often the server re-checks followed remittance corridors and alerts followers whose cheapest option changed (a price past 180 days drops); 0 turns it off. */
   remittanceAlertsEveryMinutes: number;
 }>;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseRemindersEveryMinutes: vars.CASE_REMINDERS_EVERY_MINUTES ?? 60,
     directoryStaleNoticeEveryMinutes: vars.DIRECTORY_STALE_NOTICE_EVERY_MINUTES ?? 1440,
     mapTileUrl: vars.MAP_TILE_URL ?? null,
+    mapTileAttribution: vars.MAP_TILE_ATTRIBUTION ?? null,
     remittanceAlertsEveryMinutes: vars.REMITTANCE_ALERTS_EVERY_MINUTES ?? 1440,
   } satisfies Config);
 }

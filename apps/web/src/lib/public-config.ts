@@ -1,5 +1,6 @@
 import { PublicConfigView } from '@glocal/contracts';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { apiGet } from './api-client';
 import { useLocale } from './i18n';
 
@@ -13,12 +14,17 @@ export function usePublicConfig() {
   });
 }
 
+export type MapTiles = { url: string; attribution: string | null };
+
 /**
- * The tile server the maps draw: `undefined` while the settings load, null for the offline base
- * layer (also when they cannot be read: the map still works without internet).
+ * The tile server the maps draw, with its credit: `undefined` while the settings load, null for
+ * the offline base layer (also when they cannot be read: the map still works without internet).
  */
-export function useMapTileUrl(): string | null | undefined {
+export function useMapTiles(): MapTiles | null | undefined {
   const config = usePublicConfig();
-  if (config.isPending) return undefined;
-  return config.data?.mapTileUrl ?? null;
+  const url = config.data?.mapTileUrl ?? null;
+  const attribution = config.data?.mapTileAttribution ?? null;
+  // One object while the settings stand, so that maps draw their base layer once.
+  const tiles = useMemo(() => (url ? { url, attribution } : null), [url, attribution]);
+  return config.isPending ? undefined : tiles;
 }

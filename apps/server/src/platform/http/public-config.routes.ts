@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../../config.js';
 
 /** The settings the web app reads at run time rather than at build time (one build, many deployments). */
-export const publicConfigRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'mapTileUrl'> }> = async (app, { config }) => {
-  const view: PublicConfigView = { mapTileUrl: config.mapTileUrl };
+export const publicConfigRoutes: FastifyPluginAsyncZod<{ config: Pick<Config, 'mapTileUrl' | 'mapTileAttribution'> }> = async (app, { config }) => {
+  const view: PublicConfigView = { mapTileUrl: config.mapTileUrl, mapTileAttribution: config.mapTileUrl ? config.mapTileAttribution : null };
   app.get(
     '/',
     { schema: { tags: ['operations'], summary: 'Public settings of this deployment, for the web app (the map tile server)', response: { 200: PublicConfigView } } },

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
-import { useMapTileUrl } from '../../../lib/public-config';
+import { useMapTiles } from '../../../lib/public-config';
 import { addBaseLayer } from '../utils/map-base-layer';
 
 export interface LocationMapPickerProps {
@@ -23,7 +23,7 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
-  const tileUrl = useMapTileUrl();
+  const tiles = useMapTiles();
   const pick = useRef(onPick);
   pick.current = onPick;
   const start = useRef(latitude !== null && longitude !== null ? ([latitude, longitude] as [number, number]) : null);
@@ -31,7 +31,7 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
   useEffect(() => {
     if (!element.current) return undefined;
     const instance = L.map(element.current, { worldCopyJump: true });
-    instance.attributionControl.setPrefix(false).addAttribution('Natural Earth');
+    instance.attributionControl.setPrefix(false);
     instance.setView(start.current ?? [30, 5], start.current ? 13 : 3);
     instance.on('click', (event: L.LeafletMouseEvent) => {
       const { lat, lng } = event.latlng.wrap();
@@ -48,12 +48,12 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
   // The base layer once the server's settings are read (a tile server, or Natural Earth's shapes).
   useEffect(() => {
     const instance = map.current;
-    if (tileUrl === undefined || !instance) return undefined;
-    const base = addBaseLayer(instance, tileUrl);
+    if (tiles === undefined || !instance) return undefined;
+    const base = addBaseLayer(instance, tiles);
     return () => {
       base.remove();
     };
-  }, [tileUrl]);
+  }, [tiles]);
 
   useEffect(() => {
     const instance = map.current;

@@ -7,8 +7,8 @@ import { fakeStaffApi } from '../../../testing/staff-api';
 import { ServiceMap } from './service-map';
 
 const TILES = 'https://tiles.example.org/{z}/{x}/{y}.png';
-const withConfig = (mapTileUrl: string | null) =>
-  fakeStaffApi({ 'GET /api/v1/config': () => jsonResponse(PublicConfigView.parse({ mapTileUrl })) }, null);
+const withConfig = (mapTileUrl: string | null, mapTileAttribution: string | null = null) =>
+  fakeStaffApi({ 'GET /api/v1/config': () => jsonResponse(PublicConfigView.parse({ mapTileUrl, mapTileAttribution })) }, null);
 
 // jsdom lays nothing out and draws on no canvas: give the map a size, so that Leaflet asks for the
 // tiles in view, and canvases a 2D context that draws nothing.
@@ -28,12 +28,16 @@ const tiles = (map: HTMLElement) => [...map.querySelectorAll<HTMLImageElement>('
 
 describe('the directory map’s base layer', { timeout: 20_000 }, () => {
   it('draws the tile server the server is configured with (MAP_TILE_URL, read at run time)', async () => {
-    const { sent } = withConfig(TILES);
+    const { sent } = withConfig(TILES, '© <OpenStreetMap> contributors');
     await renderWithProviders(<ServiceMap points={[['33333333-3333-4333-8333-333333333333', 14.65, -16.23]]} onSelect={() => {}} />);
     const map = screen.getByTestId('service-map');
     await waitFor(() => expect(tiles(map).length).toBeGreaterThan(0));
     expect(tiles(map).every((src) => /^https:\/\/tiles\.example\.org\/\d+\/\d+\/\d+\.png$/.test(src))).toBe(true);
     expect(sent.map((request) => request.url.pathname)).toContain('/api/v1/config');
+    // The tile server's credit, as text, and no longer Natural Earth's.
+    const credit = map.querySelector('.leaflet-control-attribution')!;
+    expect(credit.textContent).toBe('© <OpenStreetMap> contributors');
+    expect(credit.querySelector('OpenStreetMap')).toBeNull();
   });
 
   it('keeps the offline Natural Earth shapes, and asks no tile server, when none is configured', async () => {
@@ -42,5 +46,6 @@ describe('the directory map’s base layer', { timeout: 20_000 }, () => {
     const map = screen.getByTestId('service-map');
     await waitFor(() => expect(map.querySelector('.leaflet-glocal-base-pane canvas')).not.toBeNull());
     expect(tiles(map)).toEqual([]);
+    expect(map.querySelector('.leaflet-control-attribution')!.textContent).toBe('Natural Earth');
   });
 });

@@ -3,7 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import Supercluster from 'supercluster';
-import { useMapTileUrl } from '../../../lib/public-config';
+import { useMapTiles } from '../../../lib/public-config';
 import { addBaseLayer } from '../utils/map-base-layer';
 
 export interface ServiceMapProps {
@@ -26,14 +26,14 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
-  const tileUrl = useMapTileUrl();
+  const tiles = useMapTiles();
   const select = useRef(onSelect);
   select.current = onSelect;
 
   useEffect(() => {
     if (!element.current) return undefined;
     const instance = L.map(element.current, { preferCanvas: true, worldCopyJump: true, zoomControl: true, attributionControl: true });
-    instance.attributionControl.setPrefix(false).addAttribution('Natural Earth');
+    instance.attributionControl.setPrefix(false);
     instance.setView([30, 5], 3);
     layer.current = L.layerGroup().addTo(instance);
     map.current = instance;
@@ -46,12 +46,12 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
   // The base layer once the server's settings are read (a tile server, or Natural Earth's shapes).
   useEffect(() => {
     const instance = map.current;
-    if (tileUrl === undefined || !instance) return undefined;
-    const base = addBaseLayer(instance, tileUrl);
+    if (tiles === undefined || !instance) return undefined;
+    const base = addBaseLayer(instance, tiles);
     return () => {
       base.remove();
     };
-  }, [tileUrl]);
+  }, [tiles]);
 
   useEffect(() => {
     const instance = map.current;
