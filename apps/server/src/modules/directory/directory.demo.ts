@@ -441,3 +441,8 @@ export const DEMO_SERVICE_IDS = {
   bccMicrocredit: demoId('service:bcc:microcredit:Padova'),
 } as const;
 export const DEMO_LOCATION_IDS = { mutualDiourbel: demoId('location:mutual:Diourbel') } as const;
+/** Where money sent home is collected in the Diourbel region: the directory services the remittance demo names as its products' pickup points. */
+export const DEMO_PICKUP_SERVICE_IDS = {
+  terangaAgencies: [DIOURBEL, MBACKE, TOUBA].map((place) => demoId(`service:teranga:transfer:${place.city}`)),
+  mutualBranches: SENEGAL.map((place) => demoId(`service:mutual:savings:${place.city}`)),
+} as const;

@@ -2,8 +2,8 @@ import type { Locale } from '@glocal/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 
-/** A directory service as other modules show a link to it: its name and territory in the reader's language, and its HSDS status. */
-export type DirectoryServiceLabel = { serviceId: string; name: string; territory: string | null; status: string };
+/** A directory service as other modules show a link to it: its name and territory in the reader's language, its territory's country (ISO alpha-2) and its HSDS status. */
+export type DirectoryServiceLabel = { serviceId: string; name: string; territory: string | null; country: string | null; status: string };
 
 /** Which of these ids are services of the directory: for other modules that link to them (one query). */
 export async function existingServiceIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
@@ -20,8 +20,8 @@ export async function existingServiceIds(db: Executor, ids: readonly string[]): 
 export async function serviceLabels(db: Executor, ids: readonly string[], locale: Locale): Promise<Map<string, DirectoryServiceLabel>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const { rows } = await sql<{ id: string; name: string; territory: string | null; status: string }>`
-    select s.id, coalesce(tr.name, s.name) as name, s.status,
+  const { rows } = await sql<{ id: string; name: string; territory: string | null; country: string | null; status: string }>`
+    select s.id, coalesce(tr.name, s.name) as name, s.status, t.country_code as country,
       case when s.territory_id is null then null else coalesce(tn.name, tn_en.name, t.code) end as territory
     from hsds_service s
     left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = ${locale}
@@ -29,5 +29,5 @@ export async function serviceLabels(db: Executor, ids: readonly string[], locale
     left join territory_name tn on tn.territory_id = s.territory_id and tn.locale = ${locale}
     left join territory_name tn_en on tn_en.territory_id = s.territory_id and tn_en.locale = 'en'
     where s.id in (${sql.join(unique)})`.execute(db);
-  return new Map(rows.map((row) => [row.id, { serviceId: row.id, name: row.name, territory: row.territory, status: row.status }]));
+  return new Map(rows.map((row) => [row.id, { serviceId: row.id, name: row.name, territory: row.territory, country: row.country, status: row.status }]));
 }

@@ -12,7 +12,7 @@ describe('a remittance product’s pickup points in the services directory', () 
   let t: TestApp;
   let mfi: Session;
   let baol: string;
-  /** Two directory services of the Diourbel demo, with their French names and territories as the directory holds them. */
+  /** Two directory services of the Diourbel demo (in Senegal), with their French names and territories as the directory holds them. */
   let services: { id: string; nameFr: string; territoryFr: string }[];
   /** A service without territory, and one closed for good (defunct), added to the same organization. */
   let bare: string, defunct: string;
@@ -30,10 +30,11 @@ describe('a remittance product’s pickup points in the services directory', () 
     baol = (await sql<{ id: string }>`select id from remittance_provider where name = 'Mutuelle d’épargne et de crédit du Baol'`.execute(t.db)).rows[0]!.id;
     services = (
       await sql<{ id: string; nameFr: string; territoryFr: string }>`
-        select s.id, tr.name as name_fr, tn.name as territory_fr from hsds_service s
-        join hsds_service_translation tr on tr.service_id = s.id and tr.locale = 'fr'
+        select s.id, coalesce(tr.name, s.name) as name_fr, tn.name as territory_fr from hsds_service s
+        left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = 'fr'
         join territory_name tn on tn.territory_id = s.territory_id and tn.locale = 'fr'
-        where s.status = 'active' and tr.name <> s.name
+        join territory t on t.id = s.territory_id
+        where s.status = 'active' and t.country_code = 'SN'
         order by s.id limit 2`.execute(t.db)
     ).rows;
     expect(services).toHaveLength(2);
@@ -72,10 +73,10 @@ describe('a remittance product’s pickup points in the services directory', () 
     expect(listed.items.find((p) => p.id === baol)!.products.find((p) => p.id === product.id)!.pickupServiceIds).toEqual(expectedIds);
 
     const priced = await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, {
-      productId: product.id, from: 'FR', to: 'ML', sendingCurrency: 'EUR', receivingCurrency: 'XOF', fee: { fixed: '3' }, rateOffered: '650', interbankRate: '655.957', observedOn: today,
+      productId: product.id, from: 'BE', to: 'SN', sendingCurrency: 'EUR', receivingCurrency: 'XOF', fee: { fixed: '3' }, rateOffered: '650', interbankRate: '655.957', observedOn: today,
     });
     expect(priced.statusCode, priced.body).toBe(201);
-    const quotes = await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=FR&to=ML&amount=200&currency=EUR', headers: { 'accept-language': 'fr' } });
+    const quotes = await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=BE&to=SN&amount=200&currency=EUR', headers: { 'accept-language': 'fr' } });
     expect(quotes.statusCode, quotes.body).toBe(200);
     const { items } = RemittanceQuoteList.parse(quotes.json());
     const ours = items.find((item) => item.product.id === product.id)!;
@@ -87,17 +88,26 @@ describe('a remittance product’s pickup points in the services directory', () 
     ].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
     expect(ours.pickupPoints).toEqual(expected);
     expect(ours.pickupPoints.find((point) => point.serviceId === bare)).not.toHaveProperty('territory');
-    // Other products link nothing: an empty list, not a missing field.
-    expect(items.filter((item) => item.product.id !== product.id).every((item) => item.pickupPoints.length === 0)).toBe(true);
+    // Other products list their own links only (the demo's agencies and branches), never this product's; an empty list, not a missing field, without any.
+    const others = items.filter((item) => item.product.id !== product.id);
+    expect(others.every((item) => item.pickupPoints.every((point) => point.serviceId !== bare))).toBe(true);
+    expect(others.filter((item) => item.pickupPoints.length === 0).length).toBeGreaterThan(5);
     expect(items.length).toBeGreaterThan(1);
 
     // In English, the services' own names.
-    const english = RemittanceQuoteList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=FR&to=ML&amount=200&currency=EUR', headers: { 'accept-language': 'en' } })).json());
+    const english = RemittanceQuoteList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=BE&to=SN&amount=200&currency=EUR', headers: { 'accept-language': 'en' } })).json());
     const englishNames = (await sql<{ id: string; name: string }>`
       select s.id, coalesce(tr.name, s.name) as name from hsds_service s left join hsds_service_translation tr on tr.service_id = s.id and tr.locale = 'en'
       where s.id in (${services[0]!.id}, ${services[1]!.id})`.execute(t.db)).rows;
     const englishPoints = english.items.find((item) => item.product.id === product.id)!.pickupPoints;
     for (const { id, name } of englishNames) expect(englishPoints.find((point) => point.serviceId === id)!.name).toBe(name);
+
+    // Sold towards Mali too: its Senegalese points are none there; the one without territory stays.
+    await as(mfi, 'POST', `/api/v1/remittances/providers/${baol}/prices`, {
+      productId: product.id, from: 'FR', to: 'ML', sendingCurrency: 'EUR', receivingCurrency: 'XOF', fee: { fixed: '3' }, rateOffered: '650', interbankRate: '655.957', observedOn: today,
+    });
+    const mali = RemittanceQuoteList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=FR&to=ML&amount=200&currency=EUR' })).json());
+    expect(mali.items.find((item) => item.product.id === product.id)!.pickupPoints.map((point) => point.serviceId)).toEqual([bare]);
 
     // A service removed from the directory takes its link with it; [] clears the rest.
     await sql`delete from hsds_service where id = ${defunct}`.execute(t.db);
@@ -134,11 +144,12 @@ describe('a remittance product’s pickup points in the services directory', () 
   it('another provider’s product is not found (404), and its pickup points stay as they were', async () => {
     const teranga = ProviderList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/providers' })).json()).items.find((p) => p.name === 'Teranga Transfert')!;
     const theirs = teranga.products[0]!;
+    const before = await links(theirs.id);
     for (const path of [`/api/v1/remittances/providers/${baol}/products/${theirs.id}`, `/api/v1/remittances/providers/${teranga.id}/products/${theirs.id}`]) {
       const response = await as(mfi, 'PATCH', path, { pickupServiceIds: [services[0]!.id] });
       expect(response.statusCode, path).toBe(404);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
     }
-    expect(await links(theirs.id)).toEqual([]);
+    expect(await links(theirs.id)).toEqual(before);
   });
 });

@@ -27,10 +27,12 @@ export const productPickupPoints = {
   },
 
   /**
-   * The pickup points of a page of quotes: one query for the products' links, one for the services'
-   * names (skipped when there is no link), whatever the number of products. Sorted by name.
+   * The pickup points of a page of quotes to `receivingCountry`: one query for the products' links,
+   * one for the services' names (skipped when there is no link), whatever the number of products.
+   * A product sold in several corridors lists those in the receiving country only (or whose
+   * territory is unknown). Sorted by name.
    */
-  async of(db: Executor, productIds: readonly string[], locale: Locale): Promise<Map<string, RemittancePickupPoint[]>> {
+  async of(db: Executor, productIds: readonly string[], locale: Locale, receivingCountry: string): Promise<Map<string, RemittancePickupPoint[]>> {
     const links = await productPickupPoints.serviceIdsOf(db, productIds);
     const result = new Map<string, RemittancePickupPoint[]>();
     if (links.size === 0) return result;
@@ -38,7 +40,7 @@ export const productPickupPoints = {
     for (const [productId, serviceIds] of links) {
       const points = serviceIds.flatMap((id) => {
         const label = labels.get(id);
-        if (!label || CLOSED.has(label.status)) return [];
+        if (!label || CLOSED.has(label.status) || (label.country !== null && label.country !== receivingCountry)) return [];
         return [{ serviceId: id, name: label.name, ...(label.territory ? { territory: label.territory } : {}) }];
       });
       result.set(productId, points.sort((a, b) => a.name.localeCompare(b.name, locale) || a.serviceId.localeCompare(b.serviceId)));

@@ -42,4 +42,19 @@ describe('remittance demo data', () => {
     // The deducted fees: what is converted is the amount less the fee (Kora Pay: (300 − 0.99) × 650.053 = 194,372.35 → 194,372).
     expect(items.find((item) => item.provider.name === 'Kora Pay')).toMatchObject({ feeChargedOnTop: false, senderPays: '300.00', amountReceived: '194372' });
   });
+
+  it('names where the family collects the money: the demo directory’s agencies and branches in Diourbel, in the reader’s language', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=BE&to=SN&amount=300&currency=EUR', headers: { 'accept-language': 'fr' } });
+    const { items } = RemittanceQuoteList.parse(response.json());
+    const cash = items.find((item) => item.provider.name === 'Teranga Transfert' && item.product.name === 'Cash to cash')!;
+    expect(cash.pickupPoints.map((point) => point.name)).toEqual([
+      'Envoi d’argent vers le Sénégal – Diourbel', 'Envoi d’argent vers le Sénégal – Mbacké', 'Envoi d’argent vers le Sénégal – Touba',
+    ]);
+    const mutual = items.find((item) => item.provider.name === 'Mutuelle d’épargne et de crédit du Baol')!;
+    expect(mutual.pickupPoints).toHaveLength(4);
+    expect(items.find((item) => item.provider.name === 'Kora Pay')!.pickupPoints).toEqual([]);
+    // The same product sold towards Mali: its Senegalese agencies are no pickup points there.
+    const mali = RemittanceQuoteList.parse((await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=FR&to=ML&amount=300&currency=EUR' })).json());
+    expect(mali.items.find((item) => item.provider.name === 'Teranga Transfert' && item.product.name === 'Cash to cash')!.pickupPoints).toEqual([]);
+  });
 });

@@ -1,5 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Executor } from '../../platform/db/database.js';
+import { DEMO_PICKUP_SERVICE_IDS } from '../directory/index.js';
+import { productPickupPoints } from './product-pickup-points.js';
 import { feeFor, type FeeSchedule } from './remittance-cost.js';
 import { remittancesRepository, type PriceFields } from './remittances.repository.js';
 import { addDays, periodOf } from './remittances.service.js';
@@ -181,6 +183,13 @@ export async function seedDemoRemittances(db: Executor, organisations: Record<st
         });
       }
     }
+  }
+  // Network coverage: the agencies and mutual branches of the demo directory where the family collects the money.
+  for (const [product, serviceIds] of [
+    ['teranga|Cash to cash', DEMO_PICKUP_SERVICE_IDS.terangaAgencies],
+    ['baol|Transfer to a member account', DEMO_PICKUP_SERVICE_IDS.mutualBranches],
+  ] as const) {
+    await productPickupPoints.replace(db, productIds.get(product)!, serviceIds);
   }
   // One statement: every start runs this seed, and the observations already there are skipped.
   await repository.insertPrices(prices);

@@ -327,7 +327,7 @@ export function createRemittancesService({ db, today = isoToday }: Deps) {
         ]);
       }
       // The page's pickup points at once, never a query per option.
-      const pickupPoints = await productPickupPoints.of(db, ranked.map((option) => option.row.productId), locale);
+      const pickupPoints = await productPickupPoints.of(db, ranked.map((option) => option.row.productId), locale, query.to);
       return {
         items: ranked.map((option) => toItem(option.row, option.quote, asOf, pickupPoints.get(option.row.productId) ?? [])),
         nextCursor: null,
