@@ -22,7 +22,7 @@ export type CorridorAlertsRound = { corridors: number; emails: number; failed: n
 
 /**
  * Opt-in e-mail alerts: a person follows a corridor and is written to when its cheapest option
- * changes. "Cheapest" is the transparent option ranked first (`rankOptions`: most received per unit paid) for the USD 200 equivalent (RPW's
+ * changes. "Cheapest" is the transparent option ranked first (`rankOptions`: most received) for the USD 200 equivalent (RPW's
  * headline amount) as prices stand today; each follow remembers the product last announced.
  */
 export function createCorridorAlerts({ db, remittances, mailer, publicUrl, audit }: Deps) {

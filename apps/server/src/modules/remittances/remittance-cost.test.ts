@@ -269,12 +269,12 @@ describe('ranking', () => {
     expect(ranked.map(({ id }) => id)).toEqual(['onTop', 'zeroFee', 'fastFixed', 'slowPct', 'hidden']);
   });
 
-  it('counts a fee charged on top in what the sender pays: most received per unit paid first, ties by most received', () => {
+  it('ranks by what the family receives for the amount sent; equal amounts received, the sender paying least (a fee on top counted) first', () => {
     // all for 200 EUR, interbank 656:
-    // dearOnTop:  fee 20 on top, rate 656: receives 200 × 656 = 131200, pays 220 → 596.36… per EUR paid (total cost 10 %)
-    // cheap:      fee 2 deducted, rate 649.44: receives 198 × 649.44 = 128589.12 → 128589, pays 200 → 642.945 per EUR (total cost 2 %)
-    // tieOnTop:   fee 50 on top, rate 656: receives 131200, pays 250 → 524.8 per EUR
-    // tieDeducted: fee 40 deducted, rate 656: receives 160 × 656 = 104960, pays 200 → 524.8 per EUR: a tie, the most received first
+    // dearOnTop:  fee 20 on top, rate 656: receives 200 × 656 = 131200, pays 220 (total cost 10 %)
+    // cheap:      fee 2 deducted, rate 649.44: receives 198 × 649.44 = 128589.12 → 128589, pays 200 (total cost 2 %)
+    // tieOnTop:   fee 50 on top, rate 656: receives 131200 too, pays 250: after dearOnTop
+    // tieDeducted: fee 40 deducted, rate 656: receives 160 × 656 = 104960, pays 200
     const option = (id: string, priceTerms: PriceTerms) => ({ id, quote: quoteEurXof('200', priceTerms), speed: 'same_day' as const });
     const dearOnTop = option('dearOnTop', terms({ fixed: '20' }, '656', true));
     const cheap = option('cheap', terms({ fixed: '2' }, '649.44'));
@@ -283,8 +283,7 @@ describe('ranking', () => {
     expect([dearOnTop, cheap, tieOnTop, tieDeducted].map(({ quote: q }) => [q.amountReceived, q.senderPays])).toEqual([
       ['131200', '220.00'], ['128589', '200.00'], ['131200', '250.00'], ['104960', '200.00'],
     ]);
-    expect(rankOptions([tieDeducted, dearOnTop, tieOnTop, cheap]).map(({ id }) => id)).toEqual(['cheap', 'dearOnTop', 'tieOnTop', 'tieDeducted']);
-    expect(rankOptions([tieOnTop, tieDeducted]).map(({ id }) => id)).toEqual(['tieOnTop', 'tieDeducted']);
+    expect(rankOptions([tieDeducted, tieOnTop, dearOnTop, cheap]).map(({ id }) => id)).toEqual(['dearOnTop', 'tieOnTop', 'cheap', 'tieDeducted']);
   });
 });
 

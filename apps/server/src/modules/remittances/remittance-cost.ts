@@ -477,27 +477,16 @@ function compareNullsLast(a: DecimalString | null, b: DecimalString | null, dire
 }
 
 /**
- * Most received per unit the sender pays first (`amountReceived / senderPays`, the amount received
- * as rounded); non-transparent quotes last. Compared exactly, by cross-multiplying.
- */
-function compareValueForMoney(a: Quote, b: Quote): number {
-  if (a.amountReceived === null || b.amountReceived === null) return compareNullsLast(a.amountReceived, b.amountReceived, -1);
-  return new D(b.amountReceived).times(a.senderPays).cmp(new D(a.amountReceived).times(b.senderPays));
-}
-
-/**
- * Options for one amount and corridor, best first: most received for each unit of currency the
- * sender actually pays (amount received / (amount sent + any fee charged on top)), then most
- * received, then lowest total cost, then fastest; non-transparent ones last. With fees deducted,
- * every option costs the sender the amount sent, so this is simply "the family receives the most";
- * a fee charged on top makes the sender pay more (`senderPays`), and it is counted, so a dear
- * fee-on-top product delivering a little more does not outrank a cheaper one.
+ * Options for one amount and corridor, best first, as the issue's public contract ranks them: most
+ * received (as rounded: what the family gets for the amount sent), then least paid by the sender (a
+ * fee charged on top is added to the amount sent: `senderPays`, shown beside each option), then
+ * lowest total cost, then fastest; non-transparent ones last.
  */
 export function rankOptions<T extends { quote: Quote; speed: Speed }>(options: readonly T[]): T[] {
   return [...options].sort(
     (a, b) =>
-      compareValueForMoney(a.quote, b.quote) ||
       compareNullsLast(a.quote.amountReceived, b.quote.amountReceived, -1) ||
+      new D(a.quote.senderPays).cmp(b.quote.senderPays) ||
       compareNullsLast(a.quote.totalCostPercent, b.quote.totalCostPercent, 1) ||
       SPEEDS.indexOf(a.speed) - SPEEDS.indexOf(b.speed),
   );

@@ -13,10 +13,10 @@ describe('ranking quotes when a fee is charged on top', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     // For EUR 200, interbank 656:
-    // Dear on top: fee 20 on top, rate 656: the family gets 200 × 656 = 131,200; the sender pays 220 → 596.3636… XOF per euro paid.
-    // Cheap:       fee 2 deducted, rate 649.44: (200 − 2) × 649.44 = 128,589.12 → 128,589; pays 200 → 642.945 per euro.
-    // Tie on top:  fee 50 on top, rate 656: 131,200 for 250 paid → 524.8 per euro.
-    // Tie deducted: fee 40 deducted, rate 656: (200 − 40) × 656 = 104,960 for 200 paid → 524.8 per euro: the most received first.
+    // Dear on top: fee 20 on top, rate 656: the family gets 200 × 656 = 131,200; the sender pays 220.
+    // Cheap:       fee 2 deducted, rate 649.44: (200 − 2) × 649.44 = 128,589.12 → 128,589; pays 200.
+    // Tie on top:  fee 50 on top, rate 656: 131,200 too, for 250 paid: after Dear on top.
+    // Tie deducted: fee 40 deducted, rate 656: (200 − 40) × 656 = 104,960 for 200 paid.
     await addPrice(t.db, { ...deSn, provider: 'Dear On Top', feeChargedOnTop: true, fee: { fixed: '20' }, rateOffered: '656' });
     await addPrice(t.db, { ...deSn, provider: 'Cheap Deducted', fee: { fixed: '2' }, rateOffered: '649.44' });
     await addPrice(t.db, { ...deSn, provider: 'Tie On Top', feeChargedOnTop: true, fee: { fixed: '50' }, rateOffered: '656' });
@@ -27,14 +27,14 @@ describe('ranking quotes when a fee is charged on top', () => {
     await t.close();
   });
 
-  it('ranks by what the family receives per euro the sender pays, the fee on top included; ties by most received; undisclosed rates last', async () => {
+  it('ranks by what the family receives for the amount sent; equal amounts, the sender paying least (fee on top included) first; undisclosed rates last', async () => {
     const response = await t.inject({ method: 'GET', url: '/api/v1/remittances/quotes?from=DE&to=SN&amount=200&currency=EUR' });
     expect(response.statusCode, response.body).toBe(200);
     const { items } = RemittanceQuoteList.parse(response.json());
     expect(items.map((item) => [item.provider.name, item.senderPays, item.amountReceived, item.totalCostPercent])).toEqual([
-      ['Cheap Deducted', '200.00', '128589', 2],
       ['Dear On Top', '220.00', '131200', 10],
       ['Tie On Top', '250.00', '131200', 25],
+      ['Cheap Deducted', '200.00', '128589', 2],
       ['Tie Deducted', '200.00', '104960', 20],
       ['Hidden Rate', '200.00', null, null],
     ]);

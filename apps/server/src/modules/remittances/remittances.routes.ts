@@ -65,8 +65,8 @@ export const remittancesRoutes: FastifyPluginAsyncZod<{
         summary: 'Ways to send an amount in a corridor, ranked by what the family receives',
         description:
           `${METHOD} The latest fee schedule of each product counts; prices older than 180 days are left out, older than 90 days flagged \`stale\`. ` +
-          'With `currency` the sending currency, options are ranked by what the family receives per unit the sender pays (`amountReceived / senderPays`: ' +
-          'a fee charged on top counts), ties by most received, then lowest total cost, then fastest; non-transparent options last. ' +
+          'With `currency` the sending currency, options are ranked by what the family receives (`amountReceived`), ties by what the sender pays ' +
+          '(`senderPays`: a fee charged on top is added), then lowest total cost, then fastest; non-transparent options last. ' +
           'With `currency` the receiving currency, each option is priced for the least amount that delivers that much and ranked by what the sender pays. ' +
           'Amounts up to 1,000,000 units of any currency are taken, and more up to the equivalent of USD 1,000,000 (reference rates, else the corridor’s ' +
           'interbank rate); above, 400 `remittance.amount_too_large` with `params.maximum`. Each option lists its `pickupPoints`: the directory services ' +
