@@ -10,6 +10,12 @@ import { defineConfig, type Plugin } from 'vite';
 const API_ORIGIN = 'http://localhost:3000';
 
 const CATALOGUE = /\/src\/i18n\/[a-z]{2}\.json$/;
+/** Messages of the remittance pages: in `?remittances`, left out of `?core` (see lib/i18n.ts). */
+const REMITTANCES = 'remittances.';
+const CATALOGUE_PARTS: Record<string, (key: string) => boolean> = {
+  core: (key) => !key.startsWith(REMITTANCES),
+  remittances: (key) => key.startsWith(REMITTANCES),
+};
 
 /**
  * Ships catalogues already parsed into ICU message ASTs, so the browser needs no
@@ -38,6 +44,31 @@ function precompileCatalogues(): Plugin {
 }
 
 /**
+ * `en.json?core` and `en.json?remittances`: the English catalogue in two parts for the production
+ * build (the remittance pages' messages load with those pages), pre-parsed like the whole files.
+ * In development and tests `?core` is the whole catalogue, as plain strings.
+ */
+function catalogueParts(): Plugin {
+  let build = false;
+  return {
+    name: 'glocal:catalogue-parts',
+    enforce: 'pre',
+    config: (_config, env) => {
+      build = env.command === 'build' && !process.env.VITEST;
+    },
+    load(id) {
+      const [file, query] = id.split('?');
+      const keep = query ? CATALOGUE_PARTS[query] : undefined;
+      if (!keep || !CATALOGUE.test(file!)) return undefined;
+      const messages = JSON.parse(fs.readFileSync(file!, 'utf8')) as Record<string, string>;
+      if (!build) return `export default ${JSON.stringify(query === 'core' ? messages : {})};`;
+      const kept = Object.entries(messages).filter(([key]) => keep(key));
+      return `export default ${JSON.stringify(Object.fromEntries(kept.map(([key, message]) => [key, parse(message)])))};`;
+    },
+  };
+}
+
+/**
  * Writes `.br` and `.gz` beside each script, style sheet and page of the build, which the server
  * sends to browsers that accept them (@fastify/static's preCompressed): a phone on a slow network
  * downloads the intake page's 86 KB, not its 280, and the server compresses nothing at run time.
@@ -60,7 +91,7 @@ function precompressAssets(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), precompileCatalogues(), precompressAssets()],
+  plugins: [react(), precompileCatalogues(), catalogueParts(), precompressAssets()],
   server: {
     proxy: {
       '/api': API_ORIGIN,

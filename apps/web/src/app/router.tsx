@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadRemittanceMessages } from '../lib/i18n';
 import { RequireSignIn } from '../lib/session';
 import { RootLayout } from './root-layout';
 import { HomeRoute } from './routes/home-route';
@@ -34,11 +35,13 @@ const TerritoryStatisticsRoute = lazy(async () => ({
 const IntakeRoute = lazy(async () => ({ default: (await import('./routes/intake-route')).IntakeRoute }));
 const AuditRoute = lazy(async () => ({ default: (await import('./routes/audit-route')).AuditRoute }));
 // Sending money home (public) and the remittance reports (staff).
-const RemittancesSendRoute = lazy(async () => ({ default: (await import('./routes/remittances-send-route')).RemittancesSendRoute }));
-const RemittanceCorridorRoute = lazy(async () => ({ default: (await import('./routes/remittance-corridor-route')).RemittanceCorridorRoute }));
-const RemittancesReportsRoute = lazy(async () => ({ default: (await import('./routes/remittances-reports-route')).RemittancesReportsRoute }));
-const RemittancesProviderRoute = lazy(async () => ({ default: (await import('./routes/remittances-provider-route')).RemittancesProviderRoute }));
-const RemittancesTransfersRoute = lazy(async () => ({ default: (await import('./routes/remittances-transfers-route')).RemittancesTransfersRoute }));
+/** A remittance page, once the English catalogue holds its messages too (see loadRemittanceMessages). */
+const remittancePage = async <T,>(page: Promise<T>): Promise<T> => (await Promise.all([page, loadRemittanceMessages()]))[0];
+const RemittancesSendRoute = lazy(async () => ({ default: (await remittancePage(import('./routes/remittances-send-route'))).RemittancesSendRoute }));
+const RemittanceCorridorRoute = lazy(async () => ({ default: (await remittancePage(import('./routes/remittance-corridor-route'))).RemittanceCorridorRoute }));
+const RemittancesReportsRoute = lazy(async () => ({ default: (await remittancePage(import('./routes/remittances-reports-route'))).RemittancesReportsRoute }));
+const RemittancesProviderRoute = lazy(async () => ({ default: (await remittancePage(import('./routes/remittances-provider-route'))).RemittancesProviderRoute }));
+const RemittancesTransfersRoute = lazy(async () => ({ default: (await remittancePage(import('./routes/remittances-transfers-route'))).RemittancesTransfersRoute }));
 // Case work: my cases and the board, one case, my tasks, the desk's workload.
 const CasesRoute = lazy(async () => ({ default: (await import('./routes/cases-route')).CasesRoute }));
 // Case collaboration: referrals waiting for the desk; the person's self-service; the DPO's erasure decisions.
