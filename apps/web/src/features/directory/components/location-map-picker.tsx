@@ -2,8 +2,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
-import { useMapTiles } from '../../../lib/public-config';
-import { addBaseLayer } from '../utils/map-base-layer';
+import { useBaseLayer } from '../utils/map-base-layer';
 
 export interface LocationMapPickerProps {
   latitude: number | null;
@@ -23,7 +22,6 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.CircleMarker | null>(null);
-  const tiles = useMapTiles();
   const pick = useRef(onPick);
   pick.current = onPick;
   const start = useRef(latitude !== null && longitude !== null ? ([latitude, longitude] as [number, number]) : null);
@@ -45,15 +43,7 @@ export function LocationMapPicker({ latitude, longitude, onPick }: LocationMapPi
     };
   }, []);
 
-  // The base layer once the server's settings are read (a tile server, or Natural Earth's shapes).
-  useEffect(() => {
-    const instance = map.current;
-    if (tiles === undefined || !instance) return undefined;
-    const base = addBaseLayer(instance, tiles);
-    return () => {
-      base.remove();
-    };
-  }, [tiles]);
+  useBaseLayer(map);
 
   useEffect(() => {
     const instance = map.current;

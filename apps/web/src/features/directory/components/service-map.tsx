@@ -3,8 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import Supercluster from 'supercluster';
-import { useMapTiles } from '../../../lib/public-config';
-import { addBaseLayer } from '../utils/map-base-layer';
+import { useBaseLayer } from '../utils/map-base-layer';
 
 export interface ServiceMapProps {
   /** `[serviceId, latitude, longitude]` for every matching service. */
@@ -26,7 +25,6 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
-  const tiles = useMapTiles();
   const select = useRef(onSelect);
   select.current = onSelect;
 
@@ -43,15 +41,7 @@ export function ServiceMap({ points, onSelect, centre }: ServiceMapProps) {
     };
   }, []);
 
-  // The base layer once the server's settings are read (a tile server, or Natural Earth's shapes).
-  useEffect(() => {
-    const instance = map.current;
-    if (tiles === undefined || !instance) return undefined;
-    const base = addBaseLayer(instance, tiles);
-    return () => {
-      base.remove();
-    };
-  }, [tiles]);
+  useBaseLayer(map);
 
   useEffect(() => {
     const instance = map.current;

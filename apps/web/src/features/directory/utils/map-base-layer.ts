@@ -1,6 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import L from 'leaflet';
-import type { MapTiles } from '../../../lib/public-config';
+import { useEffect, type RefObject } from 'react';
+import { useMapTiles, type MapTiles } from '../../../lib/public-config';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import countries from 'world-atlas/countries-110m.json';
@@ -27,4 +28,17 @@ export function addBaseLayer(map: L.Map, tiles: MapTiles | null): L.Layer {
   // Its own pane under the overlays, so that shapes drawn after the points (settings read late) stay beneath them.
   if (!map.getPane(BASE_PANE)) map.createPane(BASE_PANE).style.zIndex = '250';
   return L.geoJSON(shapes, { pane: BASE_PANE, interactive: false, attribution: 'Natural Earth', style: { color: '#7a8a99', weight: 0.8, fillColor: '#eef2ee', fillOpacity: 1 } }).addTo(map);
+}
+
+/** Draws the map's base layer once the server's settings are read (a tile server, or Natural Earth's shapes), and again when they change. */
+export function useBaseLayer(map: RefObject<L.Map | null>): void {
+  const tiles = useMapTiles();
+  useEffect(() => {
+    const instance = map.current;
+    if (tiles === undefined || !instance) return undefined;
+    const base = addBaseLayer(instance, tiles);
+    return () => {
+      base.remove();
+    };
+  }, [map, tiles]);
 }

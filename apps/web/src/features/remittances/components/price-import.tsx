@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useImportPrices } from '../api/remittances';
+import { ImportControls } from './import-controls';
 import { ImportRowErrors, importMissingColumns, importRowErrors } from './import-row-errors';
 
 /** Territory officers import RPW's dataset or a desk survey; a progress bar while it uploads, then a per-row report. */
@@ -50,24 +51,7 @@ export function PriceImport() {
       >
         {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}
       </FormField>
-      <div className="checkbox-field">
-        <input id={`${id}-valid-only`} type="checkbox" checked={validOnly} onChange={(event) => setValidOnly(event.target.checked)} />
-        <label htmlFor={`${id}-valid-only`}>{formatMessage({ id: 'remittances.import.valid_only' })}</label>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={importing.isPending}>
-          {formatMessage(importing.isPending ? { id: 'remittances.import.importing' } : { id: 'remittances.import.submit' })}
-        </button>
-      </div>
-      {importing.isPending && (
-        <div className="import-progress">
-          <label htmlFor={`${id}-progress`}>
-            {formatMessage(progress === null ? { id: 'remittances.import.checking' } : { id: 'remittances.import.uploading' })}
-          </label>
-          {/* Without a value the bar is indeterminate: the server is checking the rows. */}
-          <progress id={`${id}-progress`} max={1} {...(progress === null ? {} : { value: progress })} />
-        </div>
-      )}
+      <ImportControls id={id} validOnly={validOnly} onValidOnlyChange={setValidOnly} submit={{ id: 'remittances.import.submit' }} pending={importing.isPending} progress={progress} />
       <div aria-live="polite">
         {importing.isSuccess && (
           <p className="notice notice--success" role="status">

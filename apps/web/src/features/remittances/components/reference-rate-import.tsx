@@ -4,6 +4,7 @@ import { FormField } from '../../../components/ui/form-field';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { errorCodeOf } from '../../../lib/api-problem';
 import { useImportReferenceRates } from '../api/remittances';
+import { ImportControls } from './import-controls';
 import { ImportRowErrors, importMissingColumns, importRowErrors } from './import-row-errors';
 
 /** Problems with the file as a whole, said next to the file field rather than above the form. */
@@ -53,24 +54,7 @@ export function ReferenceRateImport() {
       >
         {(control) => <input {...control} type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}
       </FormField>
-      <div className="checkbox-field">
-        <input id={`${id}-valid-only`} type="checkbox" checked={validOnly} onChange={(event) => setValidOnly(event.target.checked)} />
-        <label htmlFor={`${id}-valid-only`}>{formatMessage({ id: 'remittances.import.valid_only' })}</label>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={importing.isPending}>
-          {formatMessage(importing.isPending ? { id: 'remittances.import.importing' } : { id: 'remittances.rates_import.submit' })}
-        </button>
-      </div>
-      {importing.isPending && (
-        <div className="import-progress">
-          <label htmlFor={`${id}-progress`}>
-            {formatMessage(progress === null ? { id: 'remittances.import.checking' } : { id: 'remittances.import.uploading' })}
-          </label>
-          {/* Without a value the bar is indeterminate: the server is checking the rows. */}
-          <progress id={`${id}-progress`} max={1} {...(progress === null ? {} : { value: progress })} />
-        </div>
-      )}
+      <ImportControls id={id} validOnly={validOnly} onValidOnlyChange={setValidOnly} submit={{ id: 'remittances.rates_import.submit' }} pending={importing.isPending} progress={progress} />
       <div aria-live="polite">
         {importing.isSuccess && (
           <p className="notice notice--success" role="status">
