@@ -34,6 +34,8 @@ test('a visitor searches the directory in French, filters by kind and territory,
   await expect(map).toBeVisible();
   await expect(map.locator('canvas').first()).toBeVisible();
   expect(Number(await map.getAttribute('data-points'))).toBeGreaterThan(0);
+  // Zoomed on the territory's services, the offline base layer shows its regions, not only countries.
+  await expect(map).toHaveAttribute('data-base-shapes', 'regions');
   await expect(page.getByRole('button', { name: fr('directory.map.hide') })).toHaveAttribute('aria-expanded', 'true');
 
   const first = names[0]!;

@@ -48,4 +48,15 @@ describe('the directory map’s base layer', { timeout: 20_000 }, () => {
     expect(tiles(map)).toEqual([]);
     expect(map.querySelector('.leaflet-control-attribution')!.textContent).toBe('Natural Earth');
   });
+
+  it('shows countries from afar and Natural Earth’s regions once zoomed in on a territory, offline', async () => {
+    withConfig(null);
+    const worldwide = await renderWithProviders(<ServiceMap points={[['33333333-3333-4333-8333-333333333333', 14.65, -16.23], ['44444444-4444-4444-8444-444444444444', 50.85, 4.35], ['55555555-5555-4555-8555-555555555555', -0.18, -78.47]]} onSelect={() => {}} />);
+    await waitFor(() => expect(screen.getByTestId('service-map').dataset.baseShapes).toBe('countries'));
+    worldwide.unmount();
+
+    withConfig(null);
+    await renderWithProviders(<ServiceMap points={[['33333333-3333-4333-8333-333333333333', 14.65, -16.23]]} onSelect={() => {}} />);
+    await waitFor(() => expect(screen.getByTestId('service-map').dataset.baseShapes).toBe('regions'));
+  });
 });
