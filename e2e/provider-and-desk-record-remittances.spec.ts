@@ -106,4 +106,9 @@ test('desk staff record a beneficiary’s transfer (a fee above the amount refus
   await page.getByRole('link', { name: en('remittances.transfers.savings_link') }).click();
   await expect(page.getByRole('heading', { level: 1, name: en('remittances.reports.title') })).toBeVisible();
   await expect(page.getByRole('table', { name: en('remittances.savings.caption') })).toContainText('CAIM Diourbel');
+  // The corridor report breaks the average down by kind of provider for each of the demo's quarters.
+  const byType = page.getByRole('table', { name: en('remittances.report.by_type_caption') });
+  await expect(byType.getByRole('columnheader', { name: /^Q[1-4] \d{4}$/ })).not.toHaveCount(0);
+  expect(await byType.getByRole('columnheader', { name: /^Q[1-4] \d{4}$/ }).count()).toBeGreaterThan(1);
+  await expect(byType.getByRole('rowheader', { name: en('remittances.provider_type.bank') })).toBeVisible();
 });

@@ -1,13 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { FormField } from '../../../components/ui/form-field';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { ProblemMessage } from '../../../components/ui/problem-message';
 import { useLocale } from '../../../lib/i18n';
 import { corridorReportCsvUrl, useCorridorReport, useCorridors } from '../api/remittances';
-import { countryNameIn, formatDate, formatPercent } from '../utils/format';
-import { PROVIDER_TYPE_MESSAGES } from '../utils/remittance-messages';
+import { countryNameIn, formatDate } from '../utils/format';
 import { CorridorTable } from './corridor-table';
+import { ProviderTypeTable } from './provider-type-table';
 
 /** For territory officers and desks: one corridor's quarters, provider types, freshness and SDG flags, with a CSV. */
 export function CorridorReportPanel() {
@@ -18,7 +18,6 @@ export function CorridorReportPanel() {
   const chosen = corridor ?? corridors.data?.items[0]?.corridor ?? null;
   const report = useCorridorReport(chosen);
   const countryName = useMemo(() => countryNameIn(locale), [locale]);
-  const id = useId();
 
   if (corridors.isPending) return <LoadingMessage>{formatMessage({ id: 'remittances.report.loading' })}</LoadingMessage>;
   if (corridors.isError) return <ProblemMessage error={corridors.error} onRetry={() => void corridors.refetch()} />;
@@ -46,27 +45,7 @@ export function CorridorReportPanel() {
               : formatMessage({ id: 'remittances.corridor.no_data' })}
           </p>
           <CorridorTable quarters={report.data.quarters} />
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-types`}>
-            <table className="numeric-table">
-              <caption id={`${id}-types`}>{formatMessage({ id: 'remittances.report.by_type_caption' })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{formatMessage({ id: 'remittances.report.provider_type' })}</th>
-                  <th scope="col">{formatMessage({ id: 'remittances.corridor.services' })}</th>
-                  <th scope="col">{formatMessage({ id: 'remittances.corridor.average_usd200' })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.data.byProviderType.map((entry) => (
-                  <tr key={entry.providerType}>
-                    <th scope="row">{formatMessage(PROVIDER_TYPE_MESSAGES[entry.providerType])}</th>
-                    <td>{entry.services}</td>
-                    <td>{entry.averageTotalCostUsd200 === null ? formatMessage({ id: 'remittances.quotes.unknown' }) : formatPercent(locale, entry.averageTotalCostUsd200)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ProviderTypeTable quarters={report.data.quarters} />
           <p>
             <a className="button button--secondary" href={corridorReportCsvUrl(report.data.corridor)} download>
               {formatMessage({ id: 'remittances.report.csv' })}

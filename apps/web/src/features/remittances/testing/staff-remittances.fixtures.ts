@@ -1,4 +1,4 @@
-import { CountryList, CurrencyList, ProviderList, ProviderPriceList, SavingsReport, TransferList } from '@glocal/contracts';
+import { CorridorReport, CountryList, CurrencyList, ProviderList, ProviderPriceList, SavingsReport, TransferList } from '@glocal/contracts';
 
 /** Answers as the API gives them to providers' and desks' staff, checked against the contracts so a fixture cannot drift. */
 export const BAOL_ID = '30000000-0000-4000-8000-0000000000b1';
@@ -107,3 +107,26 @@ export const savingsReport = SavingsReport.parse({
   totals: [eur(6, '1600.00', '44.00', '13.50', '19.00')],
   unbenchmarked: 1,
 });
+
+const quarter = (period: string, average: number, byProviderType: { providerType: string; services: number; averageTotalCostUsd200: number | null }[]) => ({
+  corridor: 'IT-SN',
+  period,
+  sendingCurrency: 'EUR',
+  standardAmounts: { usd200: '184.00', usd500: '460.00' },
+  services: byProviderType.reduce((sum, entry) => sum + entry.services, 0),
+  transparentServices: byProviderType.reduce((sum, entry) => sum + entry.services, 0),
+  averageTotalCost: { usd200: average, usd500: average - 1 },
+  smart: average - 2,
+  smartIncomplete: false,
+  sdg: { averageBelow3Percent: average < 3, corridorAbove5Percent: average > 5 },
+  byProviderType,
+});
+const q3 = quarter('2026-Q3', 5.5, [
+  { providerType: 'bank', services: 2, averageTotalCostUsd200: 8.25 },
+  { providerType: 'money_transfer_operator', services: 3, averageTotalCostUsd200: 4.5 },
+]);
+const q4 = quarter('2026-Q4', 4.75, [
+  { providerType: 'fintech', services: 1, averageTotalCostUsd200: null },
+  { providerType: 'money_transfer_operator', services: 4, averageTotalCostUsd200: 3.8125 },
+]);
+export const corridorReport = CorridorReport.parse({ corridor: 'IT-SN', quarters: [q3, q4], byProviderType: q4.byProviderType, latestObservedOn: '2026-11-21', freshnessDays: 16 });
