@@ -67,6 +67,37 @@ test('a provider’s staff read how old their prices are, report a new one (a fu
   await expect(page.locator('.quote-card', { hasText: 'Mutuelle d’épargne et de crédit du Baol' }).first()).toContainText('Transfer to a member account');
 });
 
+test('a provider’s staff link their service to its pickup points in the services directory, which families then see beside it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const product = 'Transfer to a member account';
+  await signInAsProviderStaff(page);
+  await page.getByRole('banner').getByRole('link', { name: en('nav.remittance_provider') }).click();
+  await page.getByRole('button', { name: `Change ${product}` }).click();
+  const form = page.getByRole('form', { name: `Change “${product}”` });
+
+  // The demo links the mutual's four branches; their names come from the directory.
+  const linked = form.getByRole('list', { name: en('remittances.pickup_points.linked') });
+  await expect(linked.getByRole('listitem')).toHaveCount(4);
+  await expect(linked).toContainText('Diaspora savings – Bambey');
+
+  // One more: the mutual's returnee micro-credit desk in Bambey, found by words in the directory.
+  const search = form.getByLabel(en('remittances.pickup_points.search'));
+  await search.fill('micro-credit Bambey');
+  await search.press('Enter');
+  const found = form.getByRole('list', { name: en('remittances.pickup_points.results') });
+  await found.getByRole('button', { name: fill('remittances.pickup_points.add', { name: 'Returnee micro-credit – Bambey' }) }).click();
+  await linked.getByRole('button', { name: fill('remittances.pickup_points.remove', { name: 'Diaspora savings – Touba' }) }).click();
+  await expect(linked.getByRole('listitem')).toHaveCount(4);
+  await expectNoSeriousViolations(page);
+  await form.getByRole('button', { name: en('remittances.product.save') }).click();
+  await expect(form).toHaveCount(0);
+
+  await page.goto('/send-money?from=IT&to=SN&amount=300&currency=EUR');
+  const card = page.locator('.quote-card', { hasText: product });
+  await expect(card.getByRole('link', { name: 'Returnee micro-credit – Bambey' })).toBeVisible();
+  await expect(card.getByRole('link', { name: 'Diaspora savings – Touba' })).toHaveCount(0);
+});
+
 test('desk staff record a beneficiary’s transfer (a fee above the amount refused next to its field), see it listed and reach the savings report', async ({ page }) => {
   test.setTimeout(120_000);
   await signInAsStaff(page, 'coach.diourbel@glocal.test');

@@ -1,5 +1,15 @@
-import { PriceView, ProductView, ProviderList, ProviderPriceList, type PriceReportBody, type ProductBody, type ProductUpdateBody } from '@glocal/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  PriceView,
+  ProductView,
+  ProviderList,
+  ProviderPriceList,
+  ServiceDetailView,
+  ServiceSearchResult,
+  type PriceReportBody,
+  type ProductBody,
+  type ProductUpdateBody,
+} from '@glocal/contracts';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '../../../lib/api-client';
 import { useLocale } from '../../../lib/i18n';
 
@@ -61,3 +71,28 @@ export function useReportPrice(providerId: string) {
     },
   });
 }
+
+/** Services of the public directory matching `q` (first page), to link as a product's pickup points; off while `q` is empty. */
+export function usePickupPointSearch(q: string) {
+  const { locale } = useLocale();
+  return useQuery({
+    queryKey: ['remittances', 'pickup-point-search', q, locale],
+    queryFn: ({ signal }) => apiGet('/api/v1/directory/services', { schema: ServiceSearchResult, locale, query: { q, locale, limit: 10 }, signal }),
+    enabled: q !== '',
+  });
+}
+
+/** The names of a product's pickup points, read from the public directory (one request per service, each kept in cache). */
+export function usePickupPointNames(serviceIds: readonly string[]): Map<string, string> {
+  const { locale } = useLocale();
+  const results = useQueries({
+    queries: serviceIds.map((serviceId) => ({
+      queryKey: ['remittances', 'pickup-point', serviceId, locale],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiGet(`/api/v1/directory/services/${encodeURIComponent(serviceId)}`, { schema: ServiceDetailView, locale, query: { locale }, signal }),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  return new Map(results.flatMap((result) => (result.data ? [[result.data.id, result.data.name] as const] : [])));
+}
+

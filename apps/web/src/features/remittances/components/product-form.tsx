@@ -16,6 +16,7 @@ import { FormProblem } from '../../../components/ui/form-problem';
 import { fieldErrorsFromIssues, fieldErrorsOf } from '../../../lib/field-errors';
 import { useAddProduct, useUpdateProduct } from '../api/provider-reporting';
 import { PAY_IN_MESSAGES, PICKUP_MESSAGES, SPEED_MESSAGES } from '../utils/remittance-messages';
+import { PickupPointsField } from './pickup-points-field';
 
 interface ProductDraft {
   name: string;
@@ -25,9 +26,10 @@ interface ProductDraft {
   accessible: boolean;
   feeChargedOnTop: boolean;
   coverageNote: string;
+  pickupServiceIds: string[];
 }
 
-const EMPTY: ProductDraft = { name: '', payIn: '', pickup: '', speed: '', accessible: true, feeChargedOnTop: false, coverageNote: '' };
+const EMPTY: ProductDraft = { name: '', payIn: '', pickup: '', speed: '', accessible: true, feeChargedOnTop: false, coverageNote: '', pickupServiceIds: [] };
 
 const draftOf = (product: ProductView): ProductDraft => ({ ...product, coverageNote: product.coverageNote ?? '' });
 
@@ -72,6 +74,7 @@ export function ProductForm({ providerId, product, onSaved, onCancel }: ProductF
       accessible: draft.accessible,
       feeChargedOnTop: draft.feeChargedOnTop,
       coverageNote: draft.coverageNote.trim() || null,
+      pickupServiceIds: draft.pickupServiceIds,
     });
     if (!parsed.success) {
       add.reset();
@@ -133,6 +136,7 @@ export function ProductForm({ providerId, product, onSaved, onCancel }: ProductF
       >
         {(control) => <textarea {...control} rows={3} maxLength={500} value={draft.coverageNote} onChange={(event) => set('coverageNote', event.target.value)} />}
       </FormField>
+      <PickupPointsField value={draft.pickupServiceIds} onChange={(ids) => set('pickupServiceIds', ids)} errorAt={(index) => errors.get(`/pickupServiceIds/${index}`)} />
       <div className="form-actions">
         <button type="submit" className="button" aria-disabled={add.isPending}>
           {product ? formatMessage({ id: 'remittances.product.save' }) : formatMessage({ id: 'remittances.product.submit' })}

@@ -5,7 +5,18 @@ import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderWithProviders } from '../../../testing/render-app';
 import { fakeStaffApi, problemResponse, staffMe, type SentRequest } from '../../../testing/staff-api';
 import { corridors } from '../testing/remittances.fixtures';
-import { BAOL_ID, COUNTER_ID, countries, currencies, myProviders, providerPrices, WALLET_ID } from '../testing/staff-remittances.fixtures';
+import {
+  BAOL_ID,
+  branchDetail,
+  BRANCH_ID,
+  COUNTER_ID,
+  countries,
+  currencies,
+  myProviders,
+  pickupPointSearch,
+  providerPrices,
+  WALLET_ID,
+} from '../testing/staff-remittances.fixtures';
 import { ProviderReporting } from './provider-reporting';
 
 const partnerStaff = staffMe([{ organisationId: '10000000-0000-4000-8000-0000000000e1', organisationName: 'Mutuelle du Baol', role: 'partner_staff' }]);
@@ -197,7 +208,7 @@ describe('a provider’s own prices', { timeout: 30_000 }, () => {
     expect(await screen.findByText('Service “Wallet payout express” added: you can now report its price.')).toBeInTheDocument();
     const bodies = posted(sent, `/api/v1/remittances/providers/${BAOL_ID}/products`).map((request) => JSON.parse(request.body!));
     expect(bodies[1]).toEqual({
-      name: 'Wallet payout express', payIn: 'online', pickup: 'mobile_wallet', speed: 'same_day', accessible: true, feeChargedOnTop: true, coverageNote: null,
+      name: 'Wallet payout express', payIn: 'online', pickup: 'mobile_wallet', speed: 'same_day', accessible: true, feeChargedOnTop: true, coverageNote: null, pickupServiceIds: [],
     });
     expect(name).toHaveValue('');
     expect(name).not.toHaveAccessibleDescription();
@@ -256,6 +267,7 @@ describe('a provider’s own prices', { timeout: 30_000 }, () => {
     expect(patches[1]!.headers.get('x-csrf-token')).toBe(partnerStaff.csrfToken);
     expect(JSON.parse(patches[1]!.body!)).toEqual({
       name: 'Counter transfer express', payIn: 'cash', pickup: 'cash_pickup', speed: 'same_day', accessible: false, feeChargedOnTop: false, coverageNote: 'Every Diourbel branch',
+      pickupServiceIds: [],
     });
     expect(await screen.findByRole('heading', { name: 'Counter transfer express' })).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: /^Change / })).toBeNull();
@@ -273,4 +285,49 @@ describe('a provider’s own prices', { timeout: 30_000 }, () => {
     expect(screen.getByRole('button', { name: 'Change Wallet payout' })).toHaveFocus();
     expect(sent.filter((request) => request.method === 'PATCH')).toEqual([]);
   });
+
+  it('links a product to its pickup points found in the services directory, without submitting the form while searching', async () => {
+    const PRODUCT = `/api/v1/remittances/providers/${BAOL_ID}/products/${COUNTER_ID}`;
+    let attempts = 0;
+    const { sent } = fakeApi({
+      'GET /api/v1/directory/services': () => jsonResponse(pickupPointSearch),
+      [`GET /api/v1/directory/services/${BRANCH_ID}`]: () => jsonResponse(branchDetail),
+      [`PATCH ${PRODUCT}`]: (request) => {
+        attempts++;
+        // The first time, as if the branch had left the directory meanwhile.
+        if (attempts === 1) return problemResponse(400, { code: 'validation_failed', errors: [{ pointer: '/pickupServiceIds/0', in: 'body', code: 'not_found' }] });
+        return jsonResponse({ id: COUNTER_ID, ...JSON.parse(request.body!) });
+      },
+    });
+    await renderWithProviders(<ProviderReporting />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change Counter transfer' }));
+    const form = screen.getByRole('form', { name: 'Change “Counter transfer”' });
+    expect(within(form).getByText('No pickup point linked yet.')).toBeInTheDocument();
+
+    // Enter in the search box searches; it does not save the product.
+    const search = within(form).getByLabelText('Find a place in the directory');
+    fireEvent.change(search, { target: { value: 'Diourbel' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    const found = await within(form).findByRole('list', { name: 'Places found' });
+    expect(within(found).getAllByRole('listitem').map((item) => item.firstChild?.textContent?.trim())).toEqual([
+      'Agence Baol Diourbel (Mutuelle du Baol)', 'Bureau de poste de Diourbel (La Poste du Sénégal)',
+    ]);
+    const lookup = sent.find((request) => request.url.pathname === '/api/v1/directory/services');
+    expect(lookup?.url.searchParams.get('q')).toBe('Diourbel');
+    expect(sent.filter((request) => request.method === 'PATCH')).toEqual([]);
+
+    fireEvent.click(within(found).getByRole('button', { name: 'Add Agence Baol Diourbel' }));
+    const linked = within(form).getByRole('list', { name: 'Linked pickup points' });
+    await waitFor(() => expect(within(linked).getByRole('button', { name: 'Remove Agence Baol Diourbel' })).toBeInTheDocument());
+    expect(within(found).getByRole('button', { name: 'Add Agence Baol Diourbel' })).toBeDisabled();
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+    expect(await within(linked).findByText('This service is no longer in the directory: remove it.')).toBeInTheDocument();
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the changes' }));
+    expect(await screen.findByText('Service “Counter transfer” updated.')).toBeInTheDocument();
+    const patches = sent.filter((request) => request.method === 'PATCH' && request.url.pathname === PRODUCT);
+    expect(patches).toHaveLength(2);
+    expect(JSON.parse(patches[1]!.body!)).toMatchObject({ name: 'Counter transfer', pickupServiceIds: [BRANCH_ID] });
+  });
 });
+

@@ -1,4 +1,4 @@
-import { CorridorReport, CountryList, CurrencyList, ProviderList, ProviderPriceList, SavingsReport, TransferList } from '@glocal/contracts';
+import { CorridorReport, CountryList, CurrencyList, ServiceDetailView, ServiceSearchResult, ProviderList, ProviderPriceList, SavingsReport, TransferList } from '@glocal/contracts';
 
 /** Answers as the API gives them to providers' and desks' staff, checked against the contracts so a fixture cannot drift. */
 export const BAOL_ID = '30000000-0000-4000-8000-0000000000b1';
@@ -130,3 +130,22 @@ const q4 = quarter('2026-Q4', 4.75, [
   { providerType: 'money_transfer_operator', services: 4, averageTotalCostUsd200: 3.8125 },
 ]);
 export const corridorReport = CorridorReport.parse({ corridor: 'IT-SN', quarters: [q3, q4], byProviderType: q4.byProviderType, latestObservedOn: '2026-11-21', freshnessDays: 16 });
+
+/** Directory services as the public directory API gives them, for a product's pickup points. */
+const directoryService = (id: string, name: string, organizationName: string) => ({
+  id, name, description: null, organizationId: '20000000-0000-4000-8000-0000000000f1', organizationName, status: 'active', terms: [],
+  location: { latitude: 14.65, longitude: -16.23, city: 'Diourbel' }, distanceKm: null, lastVerified: '2026-10-01', stale: false,
+});
+export const BRANCH_ID = '50000000-0000-4000-8000-0000000000a1';
+export const POST_OFFICE_ID = '50000000-0000-4000-8000-0000000000a2';
+export const pickupPointSearch = ServiceSearchResult.parse({
+  items: [directoryService(BRANCH_ID, 'Agence Baol Diourbel', 'Mutuelle du Baol'), directoryService(POST_OFFICE_ID, 'Bureau de poste de Diourbel', 'La Poste du Sénégal')],
+  nextCursor: null,
+});
+export const branchDetail = ServiceDetailView.parse({
+  ...pickupPointSearch.items[0],
+  alternateName: null, eligibility: null, applicationProcess: null, feesDescription: null, alert: null, url: null, email: null, territoryId: null,
+  requiredDocuments: [], schedules: [], languages: [], costs: [], locations: [], contacts: [],
+  profile: { diasporaEligible: null, returneeEligible: null, loanMin: null, loanMax: null, loanCurrency: null, collateralRequired: null, interestMin: null, interestMax: null, targetGroups: [], staffLanguages: [] },
+  openFlags: 0, canEdit: false,
+});
