@@ -27,6 +27,7 @@ import {
   TaxonomyTermList,
 } from '@glocal/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { clientOf } from '../../platform/auth/auth-plugin.js';
 import { requestLocale } from '../../platform/i18n/locale.js';
 import { zipFiles } from '../../platform/zip/zip.js';
@@ -84,6 +85,17 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ directory: DirectoryServic
     '/locations/:id',
     { config: { permission: 'directory:edit' }, schema: { tags, summary: 'Change a location', params: EntryIdParams, body: LocationUpdateBody, response: { 200: LocationChangedView } } },
     (request) => directory.updateLocation(request.actor, request.params.id, request.body, clientOf(request)),
+  );
+  app.delete(
+    '/locations/:id',
+    {
+      config: { permission: 'directory:edit' },
+      schema: { tags, summary: 'Remove a location from the directory, with its links to services (the audit trail keeps what it held)', params: EntryIdParams, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await directory.deleteLocation(request.actor, request.params.id, clientOf(request));
+      return reply.status(204).send(null);
+    },
   );
   app.post(
     '/flags',

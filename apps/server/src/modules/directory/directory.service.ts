@@ -200,6 +200,19 @@ export function createDirectoryService({ db, access, audit }: Deps) {
   }
 
   /** The audited shape of a location: its source row, translations and physical address. */
+  /** Who may change a place: its organisation's staff, and the desks and officers of its territory (else 404). */
+  async function locationEditor(actor: Actor | null, id: string, request: Request) {
+    const found = await directoryDetailRepository(db).locationScope(id);
+    if (!found) throw new NotFoundError('directory.location_not_found', { id });
+    const scope = {
+      organisationId: found.ownerOrganisationId,
+      organisationIds: await directoryRepository(db).organisationsReaching(found.territoryId),
+      subject: { type: 'hsds_location', id },
+    };
+    const editor = await access.require(actor, 'directory:edit', scope, { whenDenied: 'not_found', request });
+    return { editor, found };
+  }
+
   async function locationSnapshot(executor: Executor, id: string) {
     return (
       await sql<Record<string, unknown>>`
@@ -388,14 +401,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
     },
 
     async updateLocation(actor: Actor | null, id: string, input: LocationUpdateBody, request: Request) {
-      const found = await directoryDetailRepository(db).locationScope(id);
-      if (!found) throw new NotFoundError('directory.location_not_found', { id });
-      const scope = {
-        organisationId: found.ownerOrganisationId,
-        organisationIds: await directoryRepository(db).organisationsReaching(found.territoryId),
-        subject: { type: 'hsds_location', id },
-      };
-      const editor = await access.require(actor, 'directory:edit', scope, { whenDenied: 'not_found', request });
+      const { editor, found } = await locationEditor(actor, id, request);
       return db.transaction().execute(async (trx) => {
         const read = () => locationSnapshot(trx, id);
         const before = await read();
@@ -428,6 +434,33 @@ export function createDirectoryService({ db, access, audit }: Deps) {
           request,
         });
         return locationView(trx, id, locale);
+      });
+    },
+
+    /**
+     * Removes a place, with its address, phones, hours and accessibility (the database cascades), and
+     * its links to services, whose search rows and `last_modified` follow; open flags on it are
+     * resolved. The audit trail keeps what it held.
+     */
+    async deleteLocation(actor: Actor | null, id: string, request: Request) {
+      const { editor, found } = await locationEditor(actor, id, request);
+      await db.transaction().execute(async (trx) => {
+        const before = await locationSnapshot(trx, id);
+        const { rows: served } = await sql<{ id: string }>`
+          update hsds_service set last_modified = now() where id in (select service_id from hsds_service_at_location where location_id = ${id}) returning id`.execute(trx);
+        // HSDS attributes point at their entity by id alone: no foreign key removes them.
+        await sql`delete from hsds_attribute where link_id = ${id}`.execute(trx);
+        await sql`delete from hsds_location where id = ${id}`.execute(trx);
+        await directoryRepository(trx).refreshSearch(served.map((row) => row.id));
+        await sql`update directory_flag set resolved_at = now(), resolved_by = ${editor.userId} where entity_type = 'location' and entity_id = ${id} and resolved_at is null`.execute(trx);
+        await audit.record(trx, {
+          actor: editor,
+          action: 'directory.location_deleted',
+          subject: { type: 'hsds_location', id },
+          organisationId: found.ownerOrganisationId,
+          details: { services: served.map((row) => row.id), changes: Object.fromEntries(Object.entries(before).map(([field, value]) => [field, { before: value, after: null }])) },
+          request,
+        });
       });
     },
 

@@ -176,4 +176,42 @@ describe('directory: creating services and editing their locations', () => {
     expect((await t.inject({ method: 'POST', url: '/api/v1/directory/services/00000000-0000-4000-8000-000000000000/locations', headers: mfi.headers, payload: { locale: 'fr' } })).statusCode).toBe(404);
     expect((await sql<{ n: number }>`select count(*)::int as n from hsds_location`.execute(t.db)).rows[0]!.n).toBe(before);
   });
+
+  it('removes a place with its address and links: the service no longer lists it or is found near it, flags on it resolved, the audit keeps what it held', async () => {
+    const created = await t.inject({
+      method: 'POST',
+      url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.mutualReturneeCredit}/locations`,
+      headers: mfi.headers,
+      payload: { locale: 'fr', name: 'Antenne de Ndindy', latitude: 14.6, longitude: -16.05, address: { address1: 'Place du marché', city: 'Ndindy', country: 'SN' } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = LocationView.parse(created.json());
+    const flagged = await t.inject({ method: 'POST', url: '/api/v1/directory/flags', headers: coachDiourbel.headers, payload: { entityType: 'location', entityId: id, reason: 'Fermée depuis septembre' } });
+    expect(flagged.statusCode, flagged.body).toBe(201);
+    const nearNdindy = async () =>
+      ServiceSearchResult.parse((await t.inject({ method: 'GET', url: '/api/v1/directory/services?lat=14.6&lon=-16.05&radiusKm=1&limit=100' })).json()).items.map((item) => item.id);
+    expect(await nearNdindy()).toContain(DEMO_SERVICE_IDS.mutualReturneeCredit);
+
+    // Another organization's partner learns nothing of it; nobody signed in is asked to sign in; nothing is removed.
+    expect((await t.inject({ method: 'DELETE', url: `/api/v1/directory/locations/${id}`, headers: coachBrussels.headers })).statusCode).toBe(404);
+    expect((await t.inject({ method: 'DELETE', url: `/api/v1/directory/locations/${id}` })).statusCode).toBe(401);
+    expect((await t.inject({ method: 'DELETE', url: '/api/v1/directory/locations/not-a-uuid', headers: mfi.headers })).statusCode).toBe(400);
+
+    const removed = await t.inject({ method: 'DELETE', url: `/api/v1/directory/locations/${id}`, headers: mfi.headers });
+    expect(removed.statusCode, removed.body).toBe(204);
+    const service = ServiceDetailView.parse((await t.inject({ method: 'GET', url: `/api/v1/directory/services/${DEMO_SERVICE_IDS.mutualReturneeCredit}?locale=fr` })).json());
+    expect(service.locations.map((item) => item.id)).not.toContain(id);
+    expect(await nearNdindy()).not.toContain(DEMO_SERVICE_IDS.mutualReturneeCredit);
+    const left = await sql<{ n: number }>`
+      select (select count(*) from hsds_address where location_id = ${id}) + (select count(*) from hsds_service_at_location where location_id = ${id})
+        + (select count(*) from directory_flag where entity_id = ${id} and resolved_at is null) as n`.execute(t.db);
+    expect(Number(left.rows[0]!.n)).toBe(0);
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: 'directory.location_deleted', subjectId: id });
+    expect(audit.details.services).toEqual([DEMO_SERVICE_IDS.mutualReturneeCredit]);
+    expect(audit.details.changes.name).toEqual({ before: 'Antenne de Ndindy', after: null });
+    expect(audit.details.changes.address.before).toMatchObject({ city: 'Ndindy' });
+    expect((await t.inject({ method: 'DELETE', url: `/api/v1/directory/locations/${id}`, headers: mfi.headers })).statusCode).toBe(404);
+  });
 });
+

@@ -119,6 +119,16 @@ export function useSaveLocation(serviceId: string, locationId: string | null) {
   });
 }
 
+/** Removes a place, with its address and hours; the service is fetched again afterwards. */
+export function useRemoveLocation(locationId: string) {
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', `/api/v1/directory/locations/${encodeURIComponent(locationId)}`, { locale }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
+  });
+}
+
 export function useTaxonomy() {
   const { locale } = useLocale();
   return useQuery({

@@ -123,4 +123,33 @@ describe('editing where a directory service is offered', { timeout: 20_000 }, ()
     expect(await branch.findByRole('status')).toHaveTextContent('Nothing was changed.');
     expect(bodies(sent, 'PATCH')).toEqual([]);
   });
+
+  it('removes a place only once confirmed, then says so and shows the service without it', async () => {
+    let removed = false;
+    const { sent } = fakeStaffApi(
+      {
+        [`GET ${SERVICE_URL}`]: () => jsonResponse(removed ? { ...serviceFixture({ canEdit: true }), locations: [] } : serviceFixture({ canEdit: true })),
+        'GET /api/v1/directory/taxonomy-terms': () => jsonResponse(taxonomyFixture()),
+        'GET /api/v1/territories': () => jsonResponse({ items: [], nextCursor: null }),
+        [`DELETE ${LOCATION_URL}`]: () => {
+          removed = true;
+          return new Response(null, { status: 204 });
+        },
+      },
+      partner,
+    );
+    await renderEdit();
+    const branch = await place('Diourbel branch');
+    fireEvent.click(branch.getByRole('button', { name: 'Remove this place' }));
+    expect(sent.filter((request) => request.method === 'DELETE')).toEqual([]);
+    fireEvent.click(branch.getByRole('button', { name: 'Yes, remove “Diourbel branch” with its address and hours' }));
+
+    expect(await screen.findByText('“Diourbel branch” is removed from the directory.')).toBeInTheDocument();
+    expect(await screen.findByText('No place is recorded yet.')).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Diourbel branch' })).toBeNull();
+    const deletes = sent.filter((request) => request.method === 'DELETE');
+    expect(deletes.map((request) => request.url.pathname)).toEqual([LOCATION_URL]);
+    expect(deletes[0]!.headers.get('x-csrf-token')).toBe(partner.csrfToken);
+  });
 });
+

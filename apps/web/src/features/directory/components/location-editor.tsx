@@ -7,7 +7,7 @@ import { FormProblem } from '../../../components/ui/form-problem';
 import { LoadingMessage } from '../../../components/ui/loading-message';
 import { fieldErrorsFromIssues, fieldErrorsOf } from '../../../lib/field-errors';
 import { textDirection } from '../../../lib/i18n';
-import { useSaveLocation } from '../api/directory';
+import { useRemoveLocation, useSaveLocation } from '../api/directory';
 
 const LocationMapPicker = lazy(async () => ({ default: (await import('./location-map-picker')).LocationMapPicker }));
 
@@ -86,14 +86,22 @@ interface LocationsEditorProps {
 export function LocationsEditor({ service, textLocale }: LocationsEditorProps) {
   const { formatMessage } = useIntl();
   const [adding, setAdding] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
   const headingId = useId();
   return (
     <section className="service-locations" aria-labelledby={headingId}>
       <h2 id={headingId}>{formatMessage({ id: 'directory.locations.title' })}</h2>
       <p className="form-field__hint">{formatMessage({ id: 'directory.locations.hint' })}</p>
+      <div aria-live="polite">
+        {removed !== null && (
+          <p className="notice notice--success" role="status">
+            {formatMessage({ id: 'directory.locations.removed' }, { name: removed })}
+          </p>
+        )}
+      </div>
       {service.locations.length === 0 && !adding && <p>{formatMessage({ id: 'directory.locations.none' })}</p>}
       {service.locations.map((location) => (
-        <LocationForm key={`${location.id}-${textLocale}`} serviceId={service.id} location={location} textLocale={textLocale} />
+        <LocationForm key={`${location.id}-${textLocale}`} serviceId={service.id} location={location} textLocale={textLocale} onRemoved={setRemoved} />
       ))}
       {adding ? (
         <LocationForm key={`new-${textLocale}`} serviceId={service.id} location={null} textLocale={textLocale} onDone={() => setAdding(false)} />
@@ -113,9 +121,11 @@ interface LocationFormProps {
   textLocale: Locale;
   /** A new place was added, or its form cancelled. */
   onDone?: () => void;
+  /** The place was removed (its name, as shown). */
+  onRemoved?: (name: string) => void;
 }
 
-function LocationForm({ serviceId, location, textLocale, onDone }: LocationFormProps) {
+function LocationForm({ serviceId, location, textLocale, onDone, onRemoved }: LocationFormProps) {
   const { formatMessage } = useIntl();
   const [original, setOriginal] = useState(location);
   const [draft, setDraft] = useState<LocationDraft>(() => locationDraftOf(location));
@@ -123,6 +133,9 @@ function LocationForm({ serviceId, location, textLocale, onDone }: LocationFormP
   const [outcome, setOutcome] = useState<'saved' | 'unchanged' | null>(null);
   const [picking, setPicking] = useState(false);
   const save = useSaveLocation(serviceId, original?.id ?? null);
+  const remove = useRemoveLocation(original?.id ?? '');
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const title = original ? (original.name ?? original.address ?? formatMessage({ id: 'directory.locations.unnamed' })) : formatMessage({ id: 'directory.locations.new' });
   const errors = clientErrors.size > 0 ? clientErrors : fieldErrorsOf(save.error);
   const set = (field: keyof LocationDraft, value: string) => setDraft((current) => ({ ...current, [field]: value }));
   const legendId = useId();
@@ -169,8 +182,8 @@ function LocationForm({ serviceId, location, textLocale, onDone }: LocationFormP
 
   return (
     <form className="stacked-form fieldset" noValidate onSubmit={onSubmit} aria-labelledby={legendId}>
-      <h3 id={legendId}>{original ? (original.name ?? original.address ?? formatMessage({ id: 'directory.locations.unnamed' })) : formatMessage({ id: 'directory.locations.new' })}</h3>
-      <FormProblem error={save.error} fieldErrorCount={errors.size} />
+      <h3 id={legendId}>{title}</h3>
+      <FormProblem error={save.error ?? remove.error} fieldErrorCount={errors.size} />
       {outcome && (
         <p className="notice notice--success" role="status">
           {formatMessage(outcome === 'saved' ? { id: 'directory.locations.saved' } : { id: 'directory.locations.unchanged' })}
@@ -234,6 +247,16 @@ function LocationForm({ serviceId, location, textLocale, onDone }: LocationFormP
             {formatMessage({ id: 'directory.locations.cancel' })}
           </button>
         )}
+        {original &&
+          (confirmRemove ? (
+            <button type="button" className="button button--danger" disabled={remove.isPending} onClick={() => remove.mutate(undefined, { onSuccess: () => onRemoved?.(title) })}>
+              {formatMessage({ id: 'directory.locations.remove_confirm' }, { name: title })}
+            </button>
+          ) : (
+            <button type="button" className="button button--secondary" onClick={() => setConfirmRemove(true)}>
+              {formatMessage({ id: 'directory.locations.remove' })}
+            </button>
+          ))}
       </div>
     </form>
   );
