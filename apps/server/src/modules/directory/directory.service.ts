@@ -199,7 +199,6 @@ export function createDirectoryService({ db, access, audit }: Deps) {
     return { verified, fields };
   }
 
-  /** The audited shape of a location: its source row, translations and physical address. */
   /** Who may change a place: its organisation's staff, and the desks and officers of its territory (else 404). */
   async function locationEditor(actor: Actor | null, id: string, request: Request) {
     const found = await directoryDetailRepository(db).locationScope(id);
@@ -213,6 +212,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
     return { editor, found };
   }
 
+  /** The audited shape of a location: its source row, translations and physical address. */
   async function locationSnapshot(executor: Executor, id: string) {
     return (
       await sql<Record<string, unknown>>`
