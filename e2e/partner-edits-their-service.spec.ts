@@ -50,6 +50,10 @@ test('a partner edits their organisation’s service and reads the new descripti
 
   const written = 'Basic health cover for the whole family, from 3,500 CFA francs a month, payable from abroad by a transfer.';
   await description.fill(written);
+  // A document to bring, added to the list; the page lists it with the others.
+  const documents = page.getByRole('group', { name: en('directory.service.documents') });
+  await documents.getByRole('button', { name: en('directory.edit.document_add') }).click();
+  await documents.getByRole('textbox').last().fill('Family record book');
   await page.getByRole('button', { name: en('directory.edit.submit') }).click();
   const saved = page.getByRole('status');
   await expect(saved).toContainText(en('directory.edit.saved'));
@@ -58,6 +62,7 @@ test('a partner edits their organisation’s service and reads the new descripti
   // The service page says it, and keeps saying it after a reload.
   await expect(page.getByRole('heading', { level: 1, name: 'Health micro-insurance – Diourbel' })).toBeVisible();
   await expect(page.getByRole('region', { name: en('directory.service.what') })).toContainText(written);
+  await expect(page.getByRole('region', { name: en('directory.service.documents') }).getByRole('listitem').last()).toHaveText('Family record book');
   await page.reload();
   await expect(page.getByRole('region', { name: en('directory.service.what') })).toContainText(written);
 

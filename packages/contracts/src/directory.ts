@@ -78,6 +78,7 @@ export const ScheduleView = z.object({
   description: z.string().nullable(),
 });
 export const CostOptionView = z.object({
+  id: EntryId,
   option: z.string().nullable(),
   amount: z.string().nullable(),
   currency: z.string().nullable(),
@@ -131,7 +132,7 @@ export const ServiceDetailView = ServiceSummaryView.extend({
   url: z.string().nullable(),
   email: z.string().nullable(),
   territoryId: EntryId.nullable(),
-  requiredDocuments: z.array(z.string()),
+  requiredDocuments: z.array(z.object({ id: EntryId, document: z.string() })),
   schedules: z.array(ScheduleView),
   languages: z.array(z.object({ code: z.string().nullable(), name: z.string().nullable() })),
   costs: z.array(CostOptionView),
@@ -146,6 +147,22 @@ export type ServiceDetailView = z.infer<typeof ServiceDetailView>;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/**
+ * A service's lists, each given whole (what is left out is removed): an item with the `id` of one the
+ * service has keeps it (its text rewritten in `locale` when given, its translations in other
+ * languages kept); without an id, it is new and needs its text.
+ */
+export const RequiredDocumentBody = z
+  .object({ id: EntryId.optional(), document: Text(500).optional() })
+  .strict()
+  .refine((item) => item.id !== undefined || item.document !== undefined, { path: ['document'], message: 'A new document needs its text' });
+export const CostOptionBody = z
+  .object({ id: EntryId.optional(), option: OptionalText(200), amount: DecimalString.nullable().optional(), currency: CurrencyCode.nullable().optional() })
+  .strict()
+  .refine((cost) => cost.amount == null || cost.currency != null, { path: ['currency'], message: 'An amount needs its currency' })
+  .refine((cost) => cost.id !== undefined || cost.option != null || cost.amount != null, { path: ['option'], message: 'A new cost needs what it is or its amount' });
+export type CostOptionBody = z.infer<typeof CostOptionBody>;
 
 /** A change to a service. Texts are written in `locale` (the source row if it is the service's own language). */
 export const ServiceUpdateBody = z
@@ -172,6 +189,12 @@ export const ServiceUpdateBody = z
     targetGroups: z.array(TargetGroup).max(TARGET_GROUPS.length).optional(),
     staffLanguages: z.array(LanguageCode).max(20).optional(),
     taxonomyTermIds: z.array(EntryId).max(20).optional(),
+    /** Documents to bring, texts in `locale`. */
+    requiredDocuments: z.array(RequiredDocumentBody).max(20).optional(),
+    /** What it costs: an amount of 0 or none is free; the `cost` filter reads the amounts. */
+    costs: z.array(CostOptionBody).max(10).optional(),
+    /** Languages the service is offered in (ISO 639-1), as the `language` filter reads them. */
+    languages: z.array(LanguageCode).max(20).optional(),
     /** Mark the entry checked today. */
     verified: z.literal(true).optional(),
   })

@@ -58,11 +58,11 @@ export const directoryDetailRepository = (db: Executor) => ({
 
   requiredDocuments: async (id: string, locale: Locale) =>
     (
-      await sql<{ document: string }>`
-        select coalesce(tr.document, d.document) as document from hsds_required_document d
+      await sql<{ id: string; document: string }>`
+        select d.id, coalesce(tr.document, d.document) as document from hsds_required_document d
         left join hsds_required_document_translation tr on tr.required_document_id = d.id and tr.locale = ${locale}
-        where d.service_id = ${id} and d.document is not null order by d.id`.execute(db)
-    ).rows.map((row) => row.document),
+        where d.service_id = ${id} and d.document is not null order by d.created_at, d.id`.execute(db)
+    ).rows,
 
   schedules: async (id: string, locale: Locale) =>
     (
@@ -81,8 +81,8 @@ export const directoryDetailRepository = (db: Executor) => ({
 
   costs: async (id: string, locale: Locale) =>
     (
-      await sql<{ option: string | null; amount: string | null; currency: string | null; amountDescription: string | null }>`
-        select coalesce(tr.option, c.option) as option, c.amount::text as amount, c.currency,
+      await sql<{ id: string; option: string | null; amount: string | null; currency: string | null; amountDescription: string | null }>`
+        select c.id, coalesce(tr.option, c.option) as option, c.amount::text as amount, c.currency,
           coalesce(tr.amount_description, c.amount_description) as amount_description
         from hsds_cost_option c
         left join hsds_cost_option_translation tr on tr.cost_option_id = c.id and tr.locale = ${locale}

@@ -399,7 +399,10 @@ export async function seedDemoDirectory(db: Executor, organisations: Record<stri
         }
         for (const [index, document] of (offer.documents ?? []).entries()) {
           const documentId = demoId(`document:${id}:${index}`);
-          await sql`insert into hsds_required_document (id, service_id, document) values (${documentId}, ${id}, ${text(document)}) on conflict (id) do nothing`.execute(db);
+          // In the source language, as its text is (a demo started before this was said is mended).
+          await sql`
+            insert into hsds_required_document (id, service_id, document, source_locale) values (${documentId}, ${id}, ${text(document)}, ${source})
+            on conflict (id) do update set source_locale = excluded.source_locale`.execute(db);
           for (const locale of ['en', 'fr', 'it'] as const) {
             if (locale === source || !document[locale]) continue;
             await sql`insert into hsds_required_document_translation (required_document_id, locale, document) values (${documentId}, ${locale}, ${document[locale]!}) on conflict do nothing`.execute(db);
@@ -408,7 +411,9 @@ export async function seedDemoDirectory(db: Executor, organisations: Record<stri
         const cost = offer.fee ?? (offer.free ? { amount: '0', currency: provider.places[0]!.country === 'SN' ? 'XOF' : 'EUR', what: { fr: 'Gratuit', en: 'Free', it: 'Gratuito' } } : null);
         if (cost) {
           const costId = demoId(`cost:${id}`);
-          await sql`insert into hsds_cost_option (id, service_id, option, currency, amount) values (${costId}, ${id}, ${text(cost.what)}, ${cost.currency}, ${cost.amount}) on conflict (id) do nothing`.execute(db);
+          await sql`
+            insert into hsds_cost_option (id, service_id, option, currency, amount, source_locale) values (${costId}, ${id}, ${text(cost.what)}, ${cost.currency}, ${cost.amount}, ${source})
+            on conflict (id) do update set source_locale = excluded.source_locale`.execute(db);
           for (const locale of ['en', 'fr', 'it'] as const) {
             if (locale === source) continue;
             await sql`insert into hsds_cost_option_translation (cost_option_id, locale, option) values (${costId}, ${locale}, ${cost.what[locale] ?? cost.what.en}) on conflict do nothing`.execute(db);

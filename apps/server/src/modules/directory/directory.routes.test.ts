@@ -136,7 +136,7 @@ describe('services directory (own API)', () => {
     expect(response.statusCode).toBe(200);
     const service = ServiceDetailView.parse(response.json());
     expect(service.name).toBe('Returnee micro-credit – Diourbel');
-    expect(service.requiredDocuments).toContain('Identity card or passport');
+    expect(service.requiredDocuments.map((item) => item.document)).toContain('Identity card or passport');
     expect(service.schedules[0]).toMatchObject({ byday: 'MO,TU,WE,TH,FR', opensAt: '09:00', closesAt: '17:00' });
     expect(service.languages.map((l) => l.code)).toContain('wo');
     expect(service.profile).toMatchObject({ loanMin: '250000', loanMax: '5000000', loanCurrency: 'XOF', collateralRequired: true, returneeEligible: true });

@@ -24,6 +24,7 @@ import { snakeCase } from '../../platform/db/column-names.js';
 import { decodeCursor, toPage } from '../../platform/http/cursor.js';
 import { directoryDetailRepository } from './directory-detail.repository.js';
 import { directoryRepository, type SearchRow } from './directory.repository.js';
+import { serviceListsSnapshot, writeServiceLists } from './service-lists.js';
 
 type Request = { ip?: string; id?: string };
 type Deps = { db: Database; access: Access; audit: AuditTrail };
@@ -150,7 +151,8 @@ export function createDirectoryService({ db, access, audit }: Deps) {
         s.interest_max::text as interest_max, s.target_groups, s.staff_languages, s.source_locale,
         coalesce((select jsonb_object_agg(t.locale, jsonb_strip_nulls(to_jsonb(t) - 'service_id' - 'locale'))
           from hsds_service_translation t where t.service_id = s.id), '{}'::jsonb) as translations,
-        array(select a.taxonomy_term_id::text from hsds_attribute a where a.link_id = s.id and a.link_entity = 'service' order by 1) as taxonomy_term_ids
+        array(select a.taxonomy_term_id::text from hsds_attribute a where a.link_id = s.id and a.link_entity = 'service' order by 1) as taxonomy_term_ids,
+        ${serviceListsSnapshot(sql.ref('s.id'))}
       from hsds_service s where s.id = ${serviceId}`.execute(executor);
     return rows[0]!;
   }
@@ -174,7 +176,7 @@ export function createDirectoryService({ db, access, audit }: Deps) {
 
   /** Writes a change to a service (texts in `input.locale`, the rest as given), checking its ranges; the caller audits. */
   async function writeChanges(executor: Executor, id: string, input: ServiceUpdateBody) {
-    const { locale, verified, taxonomyTermIds, ...fields } = input;
+    const { locale, verified, taxonomyTermIds, requiredDocuments, costs, languages, ...fields } = input;
     const texts = Object.fromEntries(TRANSLATED_SERVICE_FIELDS.filter((field) => field in fields).map((field) => [field, fields[field]]));
     await writeTexts(executor, id, locale, texts);
     const plain = Object.entries(fields).filter(([field, value]) => value !== undefined && !(TRANSLATED_SERVICE_FIELDS as readonly string[]).includes(field));
@@ -196,7 +198,8 @@ export function createDirectoryService({ db, access, audit }: Deps) {
     }
     await sql`update hsds_service set ${sql.join(sets)} where id = ${id}`.execute(executor);
     if (taxonomyTermIds) await setTerms(executor, id, taxonomyTermIds);
-    return { verified, fields };
+    await writeServiceLists(executor, id, locale, { requiredDocuments, costs, languages });
+    return { verified, fields: { ...fields, ...(requiredDocuments && { requiredDocuments }), ...(costs && { costs }), ...(languages && { languages }) } };
   }
 
   /** Who may change a place: its organisation's staff, and the desks and officers of its territory (else 404). */

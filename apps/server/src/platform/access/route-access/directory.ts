@@ -8,7 +8,8 @@ const ORGANIZATION = 'caa77d00-9138-5318-8b8c-255489f53c50';
 const TAXONOMY = '16cbc1a4-d06d-5de2-84a6-d0cf38ec44ab';
 const TERM = 'bcc07c1f-f715-55c0-8612-122d12300873'; // FIN
 const OPPORTUNITY = 'e9912982-7231-5fd4-8f4f-90a2403b9fdf'; // groundnut processing, Diourbel
-const NO_OPPORTUNITY = '00000000-0000-4000-8000-000000000000';
+/** An id no entry has (nothing is deleted by the table's requests). */
+const NO_ENTRY = '00000000-0000-4000-8000-000000000000';
 
 const PUBLIC_OK = { others: 200 };
 /** Who may change entries at all (their reach is decided per entry): not the DPO. */
@@ -22,6 +23,8 @@ export const DIRECTORY_ROUTE_ACCESS: Record<string, RouteSample> = {
   'POST /api/v1/directory/services': { url: '/api/v1/directory/services', body: {}, expect: EDITORS },
   'PATCH /api/v1/directory/services/:id': { url: `/api/v1/directory/services/${SERVICE}`, body: {}, expect: EDITORS },
   'PATCH /api/v1/directory/locations/:id': { url: `/api/v1/directory/locations/${LOCATION}`, body: {}, expect: EDITORS },
+  // A place that does not exist, so that nothing is removed: editors get 404.
+  'DELETE /api/v1/directory/locations/:id': { url: `/api/v1/directory/locations/${NO_ENTRY}`, expect: { anonymous: 401, dpo: 403, others: 404 } },
   'POST /api/v1/directory/services/:id/locations': { url: `/api/v1/directory/services/${SERVICE}/locations`, body: {}, expect: EDITORS },
   // The organizations the reader may add services to: empty for some, but answered to every editor.
   'GET /api/v1/directory/editable-organizations': { url: '/api/v1/directory/editable-organizations', expect: { anonymous: 401, dpo: 403, others: 200 } },
@@ -35,7 +38,7 @@ export const DIRECTORY_ROUTE_ACCESS: Record<string, RouteSample> = {
   'POST /api/v1/directory/opportunities': { url: '/api/v1/directory/opportunities', body: {}, expect: EDITORS },
   'PATCH /api/v1/directory/opportunities/:id': { url: `/api/v1/directory/opportunities/${OPPORTUNITY}`, body: {}, expect: EDITORS },
   // An id that does not exist, so that nothing is deleted: editors get 404.
-  'DELETE /api/v1/directory/opportunities/:id': { url: `/api/v1/directory/opportunities/${NO_OPPORTUNITY}`, expect: { anonymous: 401, dpo: 403, others: 404 } },
+  'DELETE /api/v1/directory/opportunities/:id': { url: `/api/v1/directory/opportunities/${NO_ENTRY}`, expect: { anonymous: 401, dpo: 403, others: 404 } },
   'POST /api/v1/directory/imports': { url: '/api/v1/directory/imports', body: {}, expect: { anonymous: 401, admin: 400, officer: 400, others: 403 } },
   'GET /api/v1/directory/exports': { url: '/api/v1/directory/exports', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },
   'GET /api/v1/directory/exports/datapackage.zip': { url: '/api/v1/directory/exports/datapackage.zip', expect: { anonymous: 401, admin: 200, officer: 200, others: 403 } },

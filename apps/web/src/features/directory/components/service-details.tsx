@@ -111,7 +111,7 @@ function ServiceBody({ service }: { service: ServiceDetailView }) {
         {service.requiredDocuments.length > 0 ? (
           <ul>
             {service.requiredDocuments.map((document) => (
-              <li key={document}>{document}</li>
+              <li key={document.id}>{document.document}</li>
             ))}
           </ul>
         ) : (
@@ -142,8 +142,8 @@ function ServiceBody({ service }: { service: ServiceDetailView }) {
       <Section id={id('cost')} title={formatMessage({ id: 'directory.service.cost' })}>
         {service.costs.length > 0 ? (
           <ul>
-            {service.costs.map((cost, index) => (
-              <li key={index}>
+            {service.costs.map((cost) => (
+              <li key={cost.id}>
                 {cost.amount !== null && Number(cost.amount) === 0
                   ? formatMessage({ id: 'directory.service.free' })
                   : `${cost.amount !== null ? money(cost.amount, cost.currency) : ''}${cost.option ? ` · ${cost.option}` : ''}`}

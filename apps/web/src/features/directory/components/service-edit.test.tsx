@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../../../testing/mock-fetch';
 import { renderApp, renderAtPath } from '../../../testing/render-app';
 import { fakeStaffApi, problemResponse, staffMe, type SentRequest } from '../../../testing/staff-api';
-import { FIN, FIN_CRD, ORG_ID, SERVICE_ID, TERRITORY_ID, serviceFixture, taxonomyFixture } from '../testing/directory.fixtures';
+import { COST_ID, DOCUMENT_ID, FIN, FIN_CRD, ORG_ID, SERVICE_ID, TERRITORY_ID, serviceFixture, taxonomyFixture } from '../testing/directory.fixtures';
 import { ServiceEdit } from './service-edit';
 
 const SERVICE_URL = `/api/v1/directory/services/${SERVICE_ID}`;
@@ -157,6 +157,44 @@ describe('editing a directory service', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
     expect(patches(sent)).toEqual([{ locale: 'en', taxonomyTermIds: [FIN_CRD, FIN] }]);
+  });
+
+  it('edits the documents to bring, the costs and the languages as lists: a kept document unchanged goes by its id alone', async () => {
+    const { sent } = editableService();
+    await renderEdit();
+    const documents = within(await screen.findByRole('group', { name: 'Documents to bring' }));
+    expect(documents.getByRole('textbox', { name: 'Document 1' })).toHaveValue('Identity card or passport');
+    fireEvent.click(documents.getByRole('button', { name: 'Add a document' }));
+    fireEvent.change(documents.getByRole('textbox', { name: 'Document 2' }), { target: { value: 'Business plan' } });
+
+    const costs = within(screen.getByRole('group', { name: 'Cost' }));
+    expect(costs.getByRole('textbox', { name: 'Cost 1: what you pay for' })).toHaveValue('Free');
+    fireEvent.click(costs.getByRole('button', { name: 'Remove cost 1' }));
+    fireEvent.click(costs.getByRole('button', { name: 'Add a cost' }));
+    fireEvent.change(costs.getByRole('textbox', { name: 'Cost 1: what you pay for' }), { target: { value: 'Application fee' } });
+    fireEvent.change(costs.getByRole('textbox', { name: /^Amount/ }), { target: { value: '2500' } });
+
+    const offeredIn = screen.getByRole('textbox', { name: 'Languages the service is offered in' });
+    expect(offeredIn).toHaveValue('wo');
+    fireEvent.change(offeredIn, { target: { value: 'wo, fr' } });
+
+    // An amount without its currency is refused in the browser, next to the currency.
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+    expect(costs.getByRole('textbox', { name: /^Currency/ })).toHaveAccessibleDescription(expect.stringContaining('Give the currency of this amount'));
+    expect(patches(sent)).toEqual([]);
+
+    fireEvent.change(costs.getByRole('textbox', { name: /^Currency/ }), { target: { value: 'xof' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the changes' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
+    expect(patches(sent)).toEqual([
+      {
+        locale: 'en',
+        requiredDocuments: [{ id: DOCUMENT_ID }, { document: 'Business plan' }],
+        costs: [{ option: 'Application fee', amount: '2500', currency: 'XOF' }],
+        languages: ['wo', 'fr'],
+      },
+    ]);
+    expect(JSON.stringify(patches(sent))).not.toContain(COST_ID);
   });
 
   it('says so when nothing changed, without sending anything', async () => {

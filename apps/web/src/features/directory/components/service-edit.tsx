@@ -16,6 +16,7 @@ import { useTerritories } from '../../territories/api/get-territories';
 import { TerritorySelect } from '../../territories/components/territory-select';
 import { useService, useTaxonomy, useUpdateService } from '../api/directory';
 import { LocationsEditor } from './location-editor';
+import { CostsField, RequiredDocumentsField } from './service-list-fields';
 import { SERVICE_STATUS_MESSAGES, TARGET_GROUP_MESSAGES } from '../utils/directory-messages';
 import { draftOf, updateBody, type ServiceDraft } from '../utils/service-draft';
 
@@ -185,6 +186,8 @@ export function ServiceFormFields({ draft, set, errors, textLocale, textsHint }:
         <FormField label={formatMessage({ id: 'directory.edit.alert' })} hint={formatMessage({ id: 'directory.edit.alert_hint' })} error={errors.get('/alert')}>
           {(control) => <input {...control} lang={textLocale} dir={textDirection(textLocale)} maxLength={500} value={draft.alert} onChange={(event) => set('alert', event.target.value)} />}
         </FormField>
+        <RequiredDocumentsField value={draft.requiredDocuments} onChange={(documents) => set('requiredDocuments', documents)} errors={errors} textLocale={textLocale} />
+        <CostsField value={draft.costs} onChange={(costs) => set('costs', costs)} errors={errors} textLocale={textLocale} />
       </fieldset>
 
       <fieldset className="fieldset">
@@ -209,6 +212,14 @@ export function ServiceFormFields({ draft, set, errors, textLocale, textsHint }:
           hint={formatMessage({ id: 'directory.edit.territory_hint' })}
           error={errors.get('/territoryId')}
         />
+        <FormField
+          label={formatMessage({ id: 'directory.edit.offered_in' })}
+          hint={formatMessage({ id: 'directory.edit.languages_hint' })}
+          error={firstError('/languages')}
+          errorMessage={{ id: 'directory.edit.languages_invalid' }}
+        >
+          {(control) => <input {...control} value={draft.languages} onChange={(event) => set('languages', event.target.value)} />}
+        </FormField>
         <FormField
           label={formatMessage({ id: 'directory.edit.languages' })}
           hint={formatMessage({ id: 'directory.edit.languages_hint' })}

@@ -5,6 +5,8 @@ export const FIN_CRD = '22222222-2222-4222-8222-222222222222';
 export const SERVICE_ID = '33333333-3333-4333-8333-333333333333';
 export const ORG_ID = '44444444-4444-4444-8444-444444444444';
 export const TERRITORY_ID = '55555555-5555-4555-8555-555555555555';
+export const DOCUMENT_ID = '66666666-6666-4666-8666-666666666601';
+export const COST_ID = '66666666-6666-4666-8666-666666666602';
 
 export const taxonomyFixture = () =>
   TaxonomyTermList.parse({
@@ -47,10 +49,10 @@ export const serviceFixture = (overrides: Partial<ServiceDetailView> = {}) =>
     url: null,
     email: 'contact@example.org',
     territoryId: TERRITORY_ID,
-    requiredDocuments: ['Identity card or passport'],
+    requiredDocuments: [{ id: DOCUMENT_ID, document: 'Identity card or passport' }],
     schedules: [{ byday: 'MO,TU', opensAt: '09:00', closesAt: '17:00', description: null }],
     languages: [{ code: 'wo', name: null }],
-    costs: [{ option: 'Free', amount: '0', currency: 'XOF', amountDescription: null }],
+    costs: [{ id: COST_ID, option: 'Free', amount: '0', currency: 'XOF', amountDescription: null }],
     locations: [{ id: TERRITORY_ID, name: 'Diourbel branch', latitude: 14.65, longitude: -16.23, address: 'Avenue Senghor, Diourbel, SN', postalAddress: { address1: 'Avenue Senghor', address2: null, city: 'Diourbel', stateProvince: '', postalCode: '', country: 'SN' }, transportation: null }],
     contacts: [{ kind: 'phone', value: '+221 33 971 10 10', label: null }],
     profile: { diasporaEligible: null, returneeEligible: true, loanMin: '250000', loanMax: '5000000', loanCurrency: 'XOF', collateralRequired: true, interestMin: '12', interestMax: '18', targetGroups: ['returnees'], staffLanguages: ['fr'] },

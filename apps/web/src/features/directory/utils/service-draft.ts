@@ -28,9 +28,17 @@ export interface ServiceDraft {
   collateralRequired: 'unknown' | 'yes' | 'no';
   url: string;
   email: string;
+  /** Documents to bring, in this language; `id` for those the service has. */
+  requiredDocuments: { id?: string; document: string }[];
+  /** What it costs: what for, an amount (0 is free) and its currency, as typed. */
+  costs: { id?: string; option: string; amount: string; currency: string }[];
+  /** Languages the service is offered in, ISO 639-1 codes as typed: "fr, wo". */
+  languages: string;
   /** "I checked it with the service today": sets its last verification to today. */
   verified: boolean;
 }
+
+export const emptyCost = (): ServiceDraft['costs'][number] => ({ option: '', amount: '', currency: '' });
 
 /** The texts written per language; the other fields hold for every language. */
 const TEXT_FIELDS = ['name', 'description', 'eligibilityDescription', 'applicationProcess', 'feesDescription', 'alert'] as const;
@@ -68,6 +76,9 @@ export function draftOf(service: ServiceDetailView): ServiceDraft {
     collateralRequired: service.profile.collateralRequired === null ? 'unknown' : service.profile.collateralRequired ? 'yes' : 'no',
     url: service.url ?? '',
     email: service.email ?? '',
+    requiredDocuments: service.requiredDocuments.map(({ id, document }) => ({ id, document })),
+    costs: service.costs.map((cost) => ({ id: cost.id, option: cost.option ?? '', amount: cost.amount ?? '', currency: cost.currency ?? '' })),
+    languages: service.languages.flatMap((language) => (language.code ? [language.code] : [])).join(', '),
     verified: false,
   };
 }
@@ -78,6 +89,30 @@ export function parseLanguages(typed: string): string[] {
 
 const orNull = (typed: string) => (typed.trim() === '' ? null : typed.trim());
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item) => b.includes(item));
+
+/** The costs in the API's shape: amounts and currencies always, a text only when new or changed (so a translation is never a copy of the source). */
+function costsBody(draft: ServiceDraft, original: ServiceDetailView | null) {
+  return draft.costs.map((cost) => {
+    const before = original?.costs.find((candidate) => candidate.id === cost.id);
+    const option = orNull(cost.option);
+    return {
+      ...(cost.id !== undefined && { id: cost.id }),
+      ...((before?.option ?? null) !== option || !before ? { option } : {}),
+      amount: orNull(cost.amount),
+      currency: orNull(cost.currency)?.toUpperCase() ?? null,
+    };
+  });
+}
+
+/** The documents in the API's shape: a kept document whose text is unchanged goes by its id alone. */
+function documentsBody(draft: ServiceDraft, original: ServiceDetailView | null) {
+  return draft.requiredDocuments.map(({ id, document }) => {
+    const before = original?.requiredDocuments.find((candidate) => candidate.id === id);
+    return before && before.document.trim() === document.trim() ? { id: before.id } : { ...(id !== undefined && { id }), document };
+  });
+}
+
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
 
 type Checked = { ok: true; body: ServiceUpdateBody } | { ok: false; errors: Map<string, ProblemFieldError> };
 
@@ -109,6 +144,13 @@ export function updateBody(original: ServiceDetailView, draft: ServiceDraft, loc
   if (collateral !== original.profile.collateralRequired) changes.collateralRequired = collateral;
   if (orNull(draft.url) !== original.url) changes.url = orNull(draft.url);
   if (orNull(draft.email) !== original.email) changes.email = orNull(draft.email);
+  const documentsBefore = original.requiredDocuments.map(({ id, document }) => ({ id, document: document.trim() }));
+  if (!sameList(draft.requiredDocuments.map(({ id, document }) => ({ id, document: document.trim() })), documentsBefore)) changes.requiredDocuments = documentsBody(draft, original);
+  const costsBefore = original.costs.map((cost) => ({ id: cost.id, option: cost.option ?? null, amount: cost.amount, currency: cost.currency }));
+  const costsNow = draft.costs.map((cost) => ({ id: cost.id, option: orNull(cost.option), amount: orNull(cost.amount), currency: orNull(cost.currency)?.toUpperCase() ?? null }));
+  if (!sameList(costsNow, costsBefore)) changes.costs = costsBody(draft, original);
+  const offeredIn = parseLanguages(draft.languages);
+  if (!sameSet(offeredIn, original.languages.flatMap((language) => (language.code ? [language.code] : [])))) changes.languages = offeredIn;
   if (draft.verified) changes.verified = true;
   if (Object.keys(changes).length === 0) return null;
   const parsed = ServiceUpdateBody.safeParse({ locale, ...changes });
@@ -139,6 +181,9 @@ export function emptyDraft(territoryId = ''): ServiceDraft {
     collateralRequired: 'unknown',
     url: '',
     email: '',
+    requiredDocuments: [],
+    costs: [],
+    languages: '',
     verified: false,
   };
 }
@@ -161,6 +206,10 @@ export function createBody(organizationId: string, draft: ServiceDraft, locale: 
   if (draft.targetGroups.length > 0) body.targetGroups = draft.targetGroups;
   if (draft.taxonomyTermIds.length > 0) body.taxonomyTermIds = draft.taxonomyTermIds;
   if (draft.collateralRequired !== 'unknown') body.collateralRequired = draft.collateralRequired === 'yes';
+  if (draft.requiredDocuments.length > 0) body.requiredDocuments = documentsBody(draft, null);
+  if (draft.costs.length > 0) body.costs = costsBody(draft, null);
+  const offeredIn = parseLanguages(draft.languages);
+  if (offeredIn.length > 0) body.languages = offeredIn;
   const parsed = ServiceCreateBody.safeParse(body);
   return parsed.success ? { ok: true, body: parsed.data } : { ok: false, errors: fieldErrorsFromIssues(parsed.error.issues) };
 }
